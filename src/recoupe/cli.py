@@ -1,0 +1,162 @@
+"""Command line: ``recoupe brief`` and ``recoupe sentences`` (Typer + Rich).
+
+Exit status: 0 all inputs fine; 1 some input was bad (one line on stderr each, the others are
+still briefed); 2 usage error (missing path, bad option), as one line on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+# Typer >= 0.22 vendors click; its exception classes live here (typer is pinned in constraints.txt).
+from typer._click.exceptions import ClickException, UsageError
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from .lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
+from .pipeline import DEFAULT_WORDS, STAGES, brief as run_brief, split_documents
+from .readers import UsageProblem, decode_text, read_inputs
+from .render import render, to_rich
+from .split import SentenceSplitter
+from .types import InputProblem, RawDocument
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Cross-check news articles about one story into a cited, extractive briefing.",
+)
+stderr = Console(stderr=True, highlight=False)
+
+
+class Format(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+def _fail_usage(message: str) -> None:
+    raise UsageError(message)
+
+
+@app.command()
+def brief(
+    paths: Annotated[list[str], typer.Argument(help="Folders or .txt/.html/.jsonl files.")],
+    words: Annotated[int, typer.Option(min=10, help="Word budget of the summary.")] = DEFAULT_WORDS,
+    lang: Annotated[str, typer.Option(help=f"Language: {', '.join(SUPPORTED_LANGUAGES)}.")] = "fr",
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    out: Annotated[Path | None, typer.Option(help="Write the briefing to FILE instead of stdout.")] = None,
+    cluster: Annotated[str | None, typer.Option(help="Cluster id to brief in a .jsonl file.")] = None,
+) -> None:
+    """Clean the articles, report the noise, and write a cited extractive summary."""
+    try:
+        with _progress() as progress:
+            task = progress.add_task("reading", total=len(STAGES))
+
+            def advance(stage: str) -> None:
+                progress.update(task, description=stage, advance=1)
+
+            briefing = run_brief(paths, words=words, lang=lang, cluster=cluster, progress=advance)
+    except (UsageProblem, UnsupportedLanguage) as error:
+        _fail_usage(str(error))
+    for problem in briefing.problems:
+        stderr.print(f"recoupe: {problem}", markup=False, soft_wrap=True)
+    if not briefing.documents:
+        stderr.print("recoupe: no readable document in the input", soft_wrap=True)
+        raise typer.Exit(1)
+    if out is not None:
+        try:
+            out.write_text(render(briefing, fmt.value), encoding="utf-8")
+        except OSError as error:
+            stderr.print(f"recoupe: {out}: cannot write ({error.strerror})", soft_wrap=True)
+            raise typer.Exit(1)
+    elif fmt is Format.text:
+        Console().print(to_rich(briefing))
+    else:
+        sys.stdout.write(render(briefing, fmt.value))
+    raise typer.Exit(1 if briefing.problems else 0)
+
+
+@app.command()
+def sentences(
+    paths: Annotated[list[str], typer.Argument(help="Folders or files; '-' reads plain text from stdin.")],
+    lang: Annotated[str, typer.Option(help="Language of the splitting rules.")] = "fr",
+    cluster: Annotated[str | None, typer.Option(help="Cluster id in a .jsonl file.")] = None,
+) -> None:
+    """Print the cleaned documents' sentences, one JSON object a line."""
+    from .clean import clean_documents
+    from .features import load_pipeline
+    from .lang import language_data
+    from .repair import Lexicon
+
+    try:
+        data = language_data(lang)
+        problems: list[InputProblem] = []
+        documents: list[RawDocument] = []
+        files = [p for p in paths if p != "-"]
+        if files:
+            read = read_inputs(files, cluster=cluster)
+            documents, problems = read.documents, read.problems
+    except (UsageProblem, UnsupportedLanguage) as error:
+        _fail_usage(str(error))
+    splitter = SentenceSplitter(data)
+    if "-" in paths:
+        text = decode_text(sys.stdin.buffer.read(), "<stdin>", problems)
+        if text is not None:
+            # plain text from stdin is split as it is: one document, no cleaning
+            for index, span in enumerate(splitter.spans(text)):
+                _print_sentence("-", index, span.start, span.end, text[span.start : span.end])
+    if documents:
+        lexicon = Lexicon.from_texts([d.text for d in documents], data.CODE, vocab=load_pipeline(data.CODE).vocab)
+        cleaned = clean_documents(documents, data, splitter, lexicon)
+        for sentence in split_documents(cleaned, splitter):
+            _print_sentence(sentence.doc_id, sentence.index, sentence.start, sentence.end, sentence.text)
+    for problem in problems:
+        stderr.print(f"recoupe: {problem}", markup=False, soft_wrap=True)
+    raise typer.Exit(1 if problems else 0)
+
+
+def _print_sentence(doc: str, index: int, start: int, end: int, text: str) -> None:
+    record = {"doc": doc, "index": index, "start": start, "end": end, "text": text}
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    )
+
+
+def main() -> None:
+    """Entry point: usage errors become one line on stderr and exit status 2."""
+    command = typer.main.get_command(app)
+    try:
+        # without standalone mode, an Exit raised by a command comes back as the return value
+        code = command.main(args=sys.argv[1:], prog_name="recoupe", standalone_mode=False)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        sys.stderr.write("recoupe: aborted\n")
+        sys.exit(130)
+    except ClickException as error:
+        sys.stderr.write(f"recoupe: error: {' '.join(error.format_message().split())}\n")
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+"""Language data modules, selected by the ``lang`` parameter (``fr``, ``en``)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+
+SUPPORTED_LANGUAGES = ("fr", "en")
+
+
+class UnsupportedLanguage(ValueError):
+    """Raised for a language code that has no data module."""
+
+
+def language_data(code: str) -> ModuleType:
+    """Return the module holding ``code``'s language data, or raise UnsupportedLanguage."""
+    if code not in SUPPORTED_LANGUAGES:
+        raise UnsupportedLanguage(
+            f"unsupported language {code!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})"
+        )
+    return import_module(f"recoupe.lang.{code}")

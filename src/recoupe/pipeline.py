@@ -1,0 +1,145 @@
+"""The briefing pipeline: small named stages over a plain workspace, listed in one place.
+
+Each stage declares what it ``requires`` and what it ``assigns`` (as spaCy components do);
+``check_order`` verifies once, before running, that every requirement is assigned earlier.
+
+    raw documents -> clean -> split -> features -> summarise -> Briefing
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from .clean import clean_documents
+from .features import NlpResources, SentenceFeatures, sentence_features
+from .lang import language_data
+from .readers import read_inputs
+from .repair import Lexicon
+from .split import SentenceSplitter
+from .summarize import summarise
+from .types import Briefing, CleanDocument, RawDocument, Sentence, SummarySentence
+
+DEFAULT_WORDS = 150
+
+
+@dataclass
+class Workspace:
+    """What the stages read and write during one brief."""
+
+    lang: ModuleType
+    words: int
+    resources: NlpResources
+    raw: list[RawDocument]
+    documents: list[CleanDocument] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    features: SentenceFeatures | None = None
+    summary: list[SummarySentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[[Workspace], None]
+
+
+def _clean(ws: Workspace) -> None:
+    nlp = ws.resources.pipeline(ws.lang.CODE)
+    lexicon = Lexicon.from_texts([d.text for d in ws.raw], ws.lang.CODE, vocab=nlp.vocab)
+    ws.documents = clean_documents(ws.raw, ws.lang, SentenceSplitter(ws.lang), lexicon)
+
+
+def _split(ws: Workspace) -> None:
+    ws.sentences = split_documents(ws.documents, SentenceSplitter(ws.lang))
+
+
+def _features(ws: Workspace) -> None:
+    ws.features = sentence_features(ws.sentences, ws.resources.pipeline(ws.lang.CODE))
+
+
+def _summarise(ws: Workspace) -> None:
+    headings = {d.id: set(d.headings) for d in ws.documents}
+    ws.summary = summarise(ws.sentences, ws.features, headings, ws.words, ws.lang)
+
+
+STAGES = (
+    Stage("clean", requires=("raw",), assigns=("documents",), run=_clean),
+    Stage("split", requires=("documents",), assigns=("sentences",), run=_split),
+    Stage("features", requires=("sentences",), assigns=("features",), run=_features),
+    Stage("summarise", requires=("sentences", "features", "documents"), assigns=("summary",), run=_summarise),
+)
+
+
+def check_order(stages=STAGES, given=("raw",)) -> None:
+    """Raise ValueError if a stage needs something no earlier stage assigns."""
+    available = set(given)
+    for stage in stages:
+        missing = set(stage.requires) - available
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {sorted(missing)} before it runs")
+        available |= set(stage.assigns)
+
+
+def split_documents(documents: list[CleanDocument], splitter: SentenceSplitter) -> list[Sentence]:
+    """Sentences of every cleaned document; a sentence never spans two documents."""
+    sentences = []
+    for document in documents:
+        paragraph_starts = _paragraph_starts(document.text)
+        for index, span in enumerate(splitter.spans(document.text)):
+            paragraph = sum(1 for start in paragraph_starts if start <= span.start) - 1
+            sentences.append(
+                Sentence(document.id, index, span.start, span.end, document.text[span.start : span.end], paragraph)
+            )
+    return sentences
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts, position = [0], text.find("\n\n")
+    while position >= 0:
+        starts.append(position + 2)
+        position = text.find("\n\n", position + 2)
+    return starts
+
+
+def run_pipeline(
+    raw: list[RawDocument],
+    lang: str = "fr",
+    words: int = DEFAULT_WORDS,
+    resources: NlpResources | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Briefing:
+    """Run every stage on ``raw`` and return the briefing (without input problems)."""
+    check_order()
+    workspace = Workspace(language_data(lang), words, resources or NlpResources(), list(raw))
+    for stage in STAGES:
+        if progress:
+            progress(stage.name)
+        stage.run(workspace)
+    return Briefing(
+        language=lang,
+        words=words,
+        documents=workspace.documents,
+        summary=workspace.summary,
+        sentences=workspace.sentences,
+    )
+
+
+def brief(
+    paths: list[str],
+    words: int = DEFAULT_WORDS,
+    lang: str = "fr",
+    cluster: str | None = None,
+    resources: NlpResources | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Briefing:
+    """Read ``paths`` and brief every readable document; unreadable ones land in ``problems``.
+
+    Raises readers.UsageProblem (missing path, ambiguous cluster) and lang.UnsupportedLanguage."""
+    language_data(lang)
+    read = read_inputs(paths, cluster=cluster)
+    briefing = run_pipeline(read.documents, lang=lang, words=words, resources=resources, progress=progress)
+    briefing.problems = read.problems
+    return briefing

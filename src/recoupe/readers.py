@@ -1,0 +1,203 @@
+"""Read inputs (.txt, .html/.htm, .jsonl, folders) into RawDocuments.
+
+Bad input never raises: each problem becomes an InputProblem naming the file (and line), and the
+other inputs are still read. Only a path that does not exist or a JSONL file whose cluster
+cannot be chosen is a usage error (raised as UsageProblem, exit status 2 in the CLI).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .types import InputProblem, RawDocument
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+# Share of control characters above which a file is taken for binary (UTF-8 text has none
+# but \t \n \r; a few stray ones are tolerated).
+BINARY_CONTROL_RATIO = 0.05
+# Encodings tried, in order, when a text file is not valid UTF-8.
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+# trafilatura returns menu crumbs for pages without an article ("menu"); below this many words
+# the page is reported as having no article.
+MIN_HTML_ARTICLE_WORDS = 15
+
+
+class UsageProblem(ValueError):
+    """An input the user must fix before anything can run (missing path, ambiguous cluster)."""
+
+
+@dataclass
+class ReadResult:
+    documents: list[RawDocument] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+
+
+def read_inputs(paths: list[str], cluster: str | None = None) -> ReadResult:
+    """Read every path (file or folder, folders sorted by name) into one list of documents."""
+    result = ReadResult()
+    for raw_path in paths:
+        if raw_path == "-":
+            raise UsageProblem("'-' (standard input) is only accepted by 'recoupe sentences'")
+        path = Path(raw_path)
+        if not path.exists():
+            raise UsageProblem(f"{raw_path}: no such file or folder")
+        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if path.is_dir() and file.name.startswith("."):
+                continue
+            _read_file(file, cluster, result, explicit=not path.is_dir())
+    _make_ids_unique(result.documents)
+    return result
+
+
+def _read_file(path: Path, cluster: str | None, result: ReadResult, explicit: bool) -> None:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        _read_jsonl(path, cluster, result)
+        return
+    if suffix not in SUPPORTED_SUFFIXES and not explicit and suffix:
+        result.problems.append(InputProblem(str(path), f"unsupported file type {suffix!r}, skipped"))
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        result.problems.append(InputProblem(str(path), f"cannot read file ({error.strerror})"))
+        return
+    text = decode_text(data, str(path), result.problems)
+    if text is None:
+        return
+    if suffix in HTML_SUFFIXES:
+        document = html_document(text, path.stem, str(path))
+        if document is None:
+            result.problems.append(InputProblem(str(path), "HTML page with no article text, skipped"))
+            return
+        result.documents.append(document)
+        return
+    result.documents.append(RawDocument(id=path.stem, text=text, origin=str(path)))
+
+
+def decode_text(data: bytes, origin: str, problems: list[InputProblem]) -> str | None:
+    """Decode bytes as UTF-8, falling back (and saying so) to cp1252/Latin-1; None if unusable."""
+    if not data.strip():
+        problems.append(InputProblem(origin, "empty file, skipped"))
+        return None
+    if b"\x00" in data or _control_ratio(data) > BINARY_CONTROL_RATIO:
+        problems.append(InputProblem(origin, "binary file (not text), skipped"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        for encoding in FALLBACK_ENCODINGS:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            problems.append(
+                InputProblem(
+                    origin,
+                    f"not valid UTF-8 (byte {error.start}); decoded as {encoding} instead",
+                    skipped=False,
+                )
+            )
+            return text
+    problems.append(InputProblem(origin, "undecodable text, skipped"))
+    return None
+
+
+def _control_ratio(data: bytes) -> float:
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample)
+
+
+def html_document(html: str, doc_id: str, origin: str) -> RawDocument | None:
+    """Main text and metadata of an HTML page, by trafilatura; None when it finds no article."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    if extracted is None:
+        return None
+    text = (extracted.text or "").strip()
+    if len(text.split()) < MIN_HTML_ARTICLE_WORDS:
+        return None
+    return RawDocument(
+        id=doc_id,
+        text=text,
+        origin=origin,
+        title=extracted.title or None,
+        language=extracted.language or None,
+        published=extracted.date or None,
+    )
+
+
+def _read_jsonl(path: Path, cluster: str | None, result: ReadResult) -> None:
+    """One cluster per line: ``{"id", "documents": [{"id", "title", "text", ...}]}``."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        result.problems.append(InputProblem(str(path), f"cannot read file ({error.strerror})"))
+        return
+    text = decode_text(data, str(path), result.problems)
+    if text is None:
+        return
+    clusters = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            result.problems.append(InputProblem(origin, f"malformed JSON line ({error.msg}), skipped"))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("documents"), list):
+            result.problems.append(InputProblem(origin, "not a cluster object with a 'documents' list, skipped"))
+            continue
+        clusters.append((origin, record))
+    if cluster is not None:
+        chosen = [(o, r) for o, r in clusters if str(r.get("id")) == cluster]
+        if not chosen:
+            raise UsageProblem(f"{path}: no cluster with id {cluster!r}")
+    elif len(clusters) > 1:
+        ids = ", ".join(str(r.get("id")) for _, r in clusters[:5])
+        raise UsageProblem(f"{path}: {len(clusters)} clusters ({ids}, ...); choose one with --cluster ID")
+    else:
+        chosen = clusters
+    for origin, record in chosen:
+        cluster_language = record.get("language")
+        for position, item in enumerate(record["documents"]):
+            doc_origin = f"{origin} document {position}"
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+                result.problems.append(InputProblem(doc_origin, "document without text, skipped"))
+                continue
+            language = item.get("language") or (cluster_language if cluster_language != "mixed" else None)
+            result.documents.append(
+                RawDocument(
+                    id=str(item.get("id") or f"{record.get('id')}-{position}"),
+                    text=item["text"],
+                    origin=doc_origin,
+                    title=item.get("title") or None,
+                    language=language,
+                    published=item.get("date") or record.get("date") or None,
+                )
+            )
+
+
+def _make_ids_unique(documents: list[RawDocument]) -> None:
+    """Two files with the same stem in different folders get ``-2``, ``-3`` suffixes."""
+    seen: dict[str, int] = {}
+    for position, document in enumerate(documents):
+        count = seen.get(document.id, 0) + 1
+        seen[document.id] = count
+        if count > 1:
+            from dataclasses import replace
+
+            documents[position] = replace(document, id=f"{document.id}-{count}")

@@ -1,0 +1,128 @@
+"""Plain dataclasses passed between the stages. Provenance is part of every type: a sentence
+knows its document, its position and its character span from splitting to output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """Something wrong with one input, reported on one line; ``skipped`` if nothing was read."""
+
+    origin: str
+    message: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as read from disk, before any cleaning."""
+
+    id: str
+    text: str
+    origin: str
+    title: str | None = None  # from metadata (HTML, JSONL), when the input has one
+    language: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of a raw document, with its span in the raw text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Text taken out of a document as noise, with the reason and its offset in the raw text."""
+
+    text: str
+    reason: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Repair:
+    """An extraction artefact mended in place; ``original`` is the span as it was."""
+
+    original: str
+    repaired: str
+    kind: str
+    start: int
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """An article after noise removal and repair. ``text`` is the body, paragraphs separated
+    by a blank line; the title is kept apart."""
+
+    id: str
+    origin: str
+    title: str
+    title_source: str  # "metadata", "first-line", "line N", "lede" (no title line found)
+    text: str
+    removed: tuple[Removal, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    headings: tuple[str, ...] = ()
+    language: str = "fr"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a cleaned document: ``text == document.text[start:end]``."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Support:
+    """Another document's sentence that states the same thing as a summary sentence."""
+
+    source: str
+    sentence: str
+    index: int
+    similarity: float
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A summary sentence: a source sentence quoted verbatim, with every other source that
+    states it."""
+
+    text: str
+    source: str
+    index: int
+    score: float
+    corroborated_by: tuple[Support, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.source, *(s.source for s in self.corroborated_by))
+
+
+@dataclass
+class Briefing:
+    """What ``recoupe brief`` returns: cleaned documents, their summary and input problems."""
+
+    language: str
+    words: int
+    documents: list[CleanDocument] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)

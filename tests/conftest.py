@@ -1,0 +1,38 @@
+"""Shared fixtures: the spaCy model is loaded once per test session; real data is read from
+../shared/data and tests that need it skip with a clear message when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recoupe import NlpResources, brief
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SEEDS = SHARED_DATA / "seeds"
+RPM2 = SHARED_DATA / "rpm2-fr" / "rpm2-fr.jsonl"
+MLMD = SHARED_DATA / "mlmd-news-sample" / "mlmd-news-sample.jsonl"
+
+
+def require(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} not found: these tests need ../shared/data beside the checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def resources() -> NlpResources:
+    shared = NlpResources()
+    shared.pipeline("fr")
+    return shared
+
+
+@pytest.fixture(scope="session")
+def seeds_briefing(resources):
+    return brief([str(require(SEEDS))], words=150, resources=resources)
+
+
+@pytest.fixture(scope="session")
+def seeds_documents(seeds_briefing):
+    return {d.id: d for d in seeds_briefing.documents}

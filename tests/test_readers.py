@@ -1,0 +1,65 @@
+"""Reading inputs: every bad file is one problem naming it; the other files are still read."""
+
+import json
+
+import pytest
+
+from recoupe.readers import UsageProblem, read_inputs
+
+
+def test_bad_files_are_reported_and_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text("Titre\n\nUn texte en français.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "latin.txt").write_bytes("Élysée : le président a parlé à la télévision.".encode("latin-1"))
+    result = read_inputs([str(tmp_path)])
+    assert sorted(d.id for d in result.documents) == ["good", "latin"]
+    messages = {p.origin.split("/")[-1]: p.message for p in result.problems}
+    assert messages["empty.txt"] == "empty file, skipped"
+    assert messages["binary.txt"].startswith("binary file")
+    assert "decoded as cp1252" in messages["latin.txt"]
+    latin = next(d for d in result.documents if d.id == "latin")
+    assert latin.text.startswith("Élysée")
+
+
+def test_jsonl_cluster_is_chosen_and_bad_lines_reported(tmp_path):
+    path = tmp_path / "clusters.jsonl"
+    good = {"id": "c1", "documents": [{"id": "d1", "title": "T", "text": "Un texte."}, {"id": "d2", "text": "Autre."}]}
+    other = {"id": "c2", "documents": [{"id": "x", "text": "Non."}]}
+    path.write_text(json.dumps(good) + "\n{not json\n" + json.dumps(other) + "\n", encoding="utf-8")
+    result = read_inputs([str(path)], cluster="c1")
+    assert [d.id for d in result.documents] == ["d1", "d2"]
+    assert result.documents[0].title == "T"
+    assert [p.origin for p in result.problems] == [f"{path}:2"]
+    assert "malformed JSON" in result.problems[0].message
+    with pytest.raises(UsageProblem, match="choose one with --cluster"):
+        read_inputs([str(path)])
+    with pytest.raises(UsageProblem, match="no cluster with id 'zz'"):
+        read_inputs([str(path)], cluster="zz")
+
+
+def test_html_article_is_extracted_with_its_title(tmp_path):
+    paragraph = "Le président russe est arrivé mardi soir à Pyongyang pour une visite de deux jours, la première depuis 24 ans. " * 3
+    html = f"""<html><head><title>Poutine à Pyongyang</title></head><body>
+    <nav><a href="/">Accueil</a></nav><article><h1>Poutine à Pyongyang</h1><p>{paragraph}</p><p>{paragraph}</p></article>
+    <footer>Partager cet article</footer></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    (tmp_path / "empty.html").write_text("<html><body><nav>menu</nav></body></html>", encoding="utf-8")
+    result = read_inputs([str(tmp_path)])
+    assert [d.id for d in result.documents] == ["page"]
+    assert result.documents[0].title == "Poutine à Pyongyang"
+    assert "première depuis 24 ans" in result.documents[0].text
+    assert [p.message for p in result.problems] == ["HTML page with no article text, skipped"]
+
+
+def test_missing_path_is_a_usage_problem(tmp_path):
+    with pytest.raises(UsageProblem, match="no such file or folder"):
+        read_inputs([str(tmp_path / "nope")])
+
+
+def test_same_stem_in_two_folders_gets_distinct_ids(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_text("Un texte.", encoding="utf-8")
+    result = read_inputs([str(tmp_path / "a"), str(tmp_path / "b")])
+    assert [d.id for d in result.documents] == ["article", "article-2"]

@@ -1,0 +1,109 @@
+"""The extractive summary: verbatim, cited, within budget, corroboration-aware."""
+
+import pytest
+
+from recoupe import brief
+from recoupe.lang import language_data
+from recoupe.summarize import eligible, is_quote_fragment, needs_antecedent
+from recoupe.types import Sentence
+
+from conftest import MLMD, RPM2, require
+
+FR = language_data("fr")
+
+
+def _normalised(text):
+    return " ".join(text.split())
+
+
+def assert_verbatim_and_within_budget(briefing, words):
+    texts = {d.id: _normalised(d.text) for d in briefing.documents}
+    assert briefing.summary, "empty summary"
+    for item in briefing.summary:
+        assert _normalised(item.text) in texts[item.source]
+        for support in item.corroborated_by:
+            assert support.source != item.source
+            assert _normalised(support.sentence) in texts[support.source]
+    assert sum(len(s.text.split()) for s in briefing.summary) <= words
+
+
+def test_seeds_summary_is_verbatim_cited_and_within_budget(seeds_briefing):
+    assert_verbatim_and_within_budget(seeds_briefing, 150)
+
+
+def test_fact_stated_by_every_source_leads_the_summary(seeds_briefing):
+    """The first visit in 24 years is in all five articles: it must be picked, with four
+    corroborating sources, and rank first by score."""
+    top = max(seeds_briefing.summary, key=lambda s: s.score)
+    assert "24 ans" in top.text
+    assert len(top.sources) == 5
+
+
+def test_redundant_sentences_are_merged_not_repeated(seeds_briefing):
+    mentions = [s for s in seeds_briefing.summary if "24 ans" in s.text]
+    assert len(mentions) == 1
+
+
+@pytest.mark.parametrize("words", [40, 100, 250])
+def test_budget_is_held(resources, words):
+    briefing = brief([str(require(RPM2))], words=words, cluster="rpm2-T01-C1", resources=resources)
+    assert_verbatim_and_within_budget(briefing, words)
+
+
+def test_every_rpm2_cluster_is_briefed_verbatim(resources):
+    import json
+
+    ids = [json.loads(line)["id"] for line in require(RPM2).open(encoding="utf-8")]
+    for cluster in ids:
+        briefing = brief([str(RPM2)], words=100, cluster=cluster, resources=resources)
+        assert_verbatim_and_within_budget(briefing, 100)
+
+
+def test_mixed_language_clusters_run(resources):
+    for cluster in ("mlmd-test-00", "mlmd-val-03", "mlmd-train-05"):
+        briefing = brief([str(require(MLMD))], words=150, cluster=cluster, resources=resources)
+        assert_verbatim_and_within_budget(briefing, 150)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cela violerait les sanctions précédemment approuvées contre la Russie par le Conseil.",
+        "Ceux-ci sont envoyés contre l’Ukraine en échange de technologie et d’aide militaires.",
+        "Il a ajouté que la Russie n’excluait pas une coopération militaro-technique.",
+        "Ce dernier a confirmé la signature de l’accord mercredi à Pyongyang.",
+        "Son conseiller en politique étrangère a déclaré que cela inclurait la sécurité.",
+    ],
+)
+def test_sentences_needing_an_antecedent_are_detected(text):
+    assert needs_antecedent(text, FR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il y a deux ans, ils ont opposé leur veto à une initiative américaine.",
+        "Cette visite fait suite au voyage de Kim en Extrême-Orient russe en septembre 2023.",
+        "En mars, un veto russe a mis fin à la surveillance des sanctions.",
+    ],
+)
+def test_self_contained_sentences_are_not_flagged(text):
+    assert not needs_antecedent(text, FR)
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("« La Russie a toujours soutenu la RPDC et le peuple coréen héroïque. »", True),
+        ("coopération sur la scène internationale, etc.”, a déclaré le conseiller du Kremlin.", True),
+        ("M. Kim a déclaré que l’accord était « le traité le plus solide jamais signé ».", False),
+    ],
+)
+def test_quote_fragments(text, fragment):
+    assert is_quote_fragment(text, FR) is fragment
+
+
+def test_lower_case_start_and_missing_final_punctuation_are_not_eligible():
+    assert not eligible(Sentence("d", 0, 0, 0, "et les pays continueraient à s’opposer résolument à ce qu’il a décrit"), FR, set())
+    assert not eligible(Sentence("d", 0, 0, 0, "Les pays continueraient à s’opposer résolument aux ambitions vis"), FR, set())
+    assert eligible(Sentence("d", 0, 0, 0, "Les pays continueraient à s’opposer résolument aux ambitions occidentales."), FR, set())
