@@ -107,3 +107,21 @@ def test_lower_case_start_and_missing_final_punctuation_are_not_eligible():
     assert not eligible(Sentence("d", 0, 0, 0, "et les pays continueraient à s’opposer résolument à ce qu’il a décrit"), FR, set())
     assert not eligible(Sentence("d", 0, 0, 0, "Les pays continueraient à s’opposer résolument aux ambitions vis"), FR, set())
     assert eligible(Sentence("d", 0, 0, 0, "Les pays continueraient à s’opposer résolument aux ambitions occidentales."), FR, set())
+
+
+def test_questions_are_not_picked():
+    assert not eligible(Sentence("d", 0, 0, 0, "L'argent des épargnants est-il vraiment en danger ?"), FR, set())
+
+
+def test_verbless_list_fragments_are_not_picked(resources):
+    from recoupe.features import sentence_features
+    from recoupe.summarize import summarise
+
+    sentences = [
+        Sentence("a", 0, 0, 0, "Christian Noyer et le directeur du Trésor Xavier Musca."),
+        Sentence("b", 0, 0, 0, "Christian Noyer et le directeur du Trésor Xavier Musca ont été reçus à l’Élysée."),
+    ]
+    features = sentence_features(sentences, resources.pipeline("fr"))
+    assert features.has_verb == [False, True]
+    summary = summarise(sentences, features, {}, 100, FR)
+    assert [s.source for s in summary] == ["b"]

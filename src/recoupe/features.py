@@ -24,6 +24,7 @@ class SentenceFeatures:
 
     lemmas: list[list[str]]
     vectors: np.ndarray
+    has_verb: list[bool]  # False for verbless fragments ("Christian Noyer et le directeur X.")
 
     def similarity(self) -> np.ndarray:
         """Cosine similarity of every sentence pair."""
@@ -56,11 +57,14 @@ def load_pipeline(language: str):
     return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
 
 
-def content_lemmas(sentences: list[Sentence], nlp) -> list[list[str]]:
-    """Lower-cased lemmas of the content words and numbers of each sentence."""
+def content_lemmas(sentences: list[Sentence], nlp) -> tuple[list[list[str]], list[bool]]:
+    """Lower-cased lemmas of the content words and numbers of each sentence, and whether it
+    has a verb (always True without a tagger: the blank pipeline cannot tell)."""
     texts = [s.text for s in sentences]
-    result = []
+    result, has_verb = [], []
+    tagged = "morphologizer" in nlp.pipe_names or "tagger" in nlp.pipe_names
     for doc in nlp.pipe(texts, batch_size=64):
+        has_verb.append(not tagged or any(t.pos_ in ("VERB", "AUX") for t in doc))
         lemmas = []
         for token in doc:
             if token.is_punct or token.is_space or token.is_stop:
@@ -72,16 +76,14 @@ def content_lemmas(sentences: list[Sentence], nlp) -> list[list[str]]:
                 lemma = token.text.replace("\u00a0", "").replace(" ", "")
             lemmas.append(lemma)
         result.append(lemmas)
-    return result
+    return result, has_verb
 
 
 def sentence_features(sentences: list[Sentence], nlp) -> SentenceFeatures:
     """Stage: TF-IDF over content lemmas (sublinear tf, idf fitted on this input's sentences)."""
-    lemmas = content_lemmas(sentences, nlp)
-    if not sentences:
-        return SentenceFeatures(lemmas, np.zeros((0, 0)))
-    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
+    lemmas, has_verb = content_lemmas(sentences, nlp)
     if not any(lemmas):
-        return SentenceFeatures(lemmas, np.zeros((len(sentences), 1)))
+        return SentenceFeatures(lemmas, np.zeros((len(sentences), 1)), has_verb)
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
     matrix = vectorizer.fit_transform(lemmas).toarray()
-    return SentenceFeatures(lemmas, matrix)
+    return SentenceFeatures(lemmas, matrix, has_verb)

@@ -35,7 +35,7 @@ ANAPHORIC_OPENERS = frozenset(
     """
     cela ceci ça celui-ci celle-ci ceux-ci celles-ci celui-là celle-là ceux-là celles-là
     il elle ils elles lui leur eux son sa ses leurs
-    pourtant cependant toutefois néanmoins mais donc or puis ensuite enfin aussi
+    pourtant cependant toutefois néanmoins mais donc or puis ensuite enfin aussi et
     """.split()
 )
 # Multi-word openers with the same effect.
