@@ -72,8 +72,9 @@ def brief(
         stderr.print("recoupe: no readable document in the input", soft_wrap=True)
         raise typer.Exit(1)
     if out is not None:
+        rendered = render(briefing, fmt.value)
         try:
-            out.write_text(render(briefing, fmt.value), encoding="utf-8")
+            out.write_text(rendered, encoding="utf-8")
         except OSError as error:
             stderr.print(f"recoupe: {out}: cannot write ({error.strerror})", soft_wrap=True)
             raise typer.Exit(1)
