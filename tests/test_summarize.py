@@ -125,3 +125,19 @@ def test_verbless_list_fragments_are_not_picked(resources):
     assert features.has_verb == [False, True]
     summary = summarise(sentences, features, {}, 100, FR)
     assert [s.source for s in summary] == ["b"]
+
+
+def test_a_document_in_another_known_language_uses_that_language_data(resources):
+    from recoupe import RawDocument, run_pipeline
+
+    french = RawDocument(id="fr", origin="fr.txt", text=(
+        "Le président a visité l’usine de Detroit mardi pour annoncer une subvention.\n\n"
+        "La subvention de cinquante mille dollars servira à former les habitants du quartier."))
+    english = RawDocument(id="en", origin="en.txt", text=(
+        "The president visited the Detroit plant on Tuesday to announce a new training grant.\n\n"
+        "But these days the company seems far more interested in the internet than in software.\n\n"
+        "The grant of fifty thousand dollars will train local residents in computer skills."))
+    briefing = run_pipeline([french, english], lang="fr", words=200, resources=resources)
+    assert {d.id: d.language for d in briefing.documents} == {"fr": "fr", "en": "en"}
+    picked = [s.text for s in briefing.summary]
+    assert picked and not any(text.startswith("But ") for text in picked)

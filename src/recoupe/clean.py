@@ -30,6 +30,7 @@ from types import ModuleType
 
 from rapidfuzz import fuzz
 
+from .lang import data_for_document
 from .types import Block, CleanDocument, RawDocument, Removal
 
 # Paragraphs shorter than this many words are "short lines" (widgets, headings, bylines).
@@ -53,6 +54,9 @@ FOREIGN_MIN_WORDS = 5
 # rapidfuzz partial ratio or above, and has at least this many words.
 DUPLICATE_PARTIAL_RATIO = 92
 DUPLICATE_MIN_WORDS = 4
+# An SEO blurb has at least this share of reader-address and site-talk words (the seeds' blurb:
+# 0.11; a 400-word article that mentions "the site" twice: 0.005).
+SEO_MIN_DENSITY = 0.05
 # Share of slashes/URL characters above which a line is a link list.
 LINK_DENSITY = 0.08
 # A site-name suffix on a title ("... | Actualités mondiales") has at most this many words.
@@ -168,7 +172,8 @@ class NoiseClassifier:
         address = sum(w in self.lang.READER_ADDRESS_WORDS for w in words)
         site_talk = sum(w in self.lang.SITE_TALK_WORDS for w in words)
         has_domain = bool(URL.search(text))
-        if has_domain and (address + site_talk) >= 2:
+        dense = (address + site_talk) / len(words) >= SEO_MIN_DENSITY
+        if has_domain and address >= 1 and site_talk >= 1 and dense:
             return True
         # "Ce thème vous a passionné, vous apprécierez également ces parutions:"
         return text.rstrip().endswith(":") and address >= 1 and site_talk >= 1 and len(words) <= 20
@@ -329,12 +334,20 @@ def _is_copy(short: str, long: str) -> bool:
 def clean_documents(documents: list[RawDocument], lang: ModuleType, splitter, lexicon) -> list[CleanDocument]:
     """Stage: raw documents -> cleaned documents (noise removed and reported, text repaired)."""
     from .repair import repair_text
+    from .split import SentenceSplitter
 
-    classifier = NoiseClassifier(lang, documents)
+    classifiers = {lang.CODE: NoiseClassifier(lang, documents)}
+    splitters = {lang.CODE: splitter}
     cleaned = []
     for document in documents:
-        language = document.language or _majority_language(classifier, document.text, lang.CODE)
+        language = document.language or _majority_language(classifiers[lang.CODE], document.text, lang.CODE)
         document = replace(document, language=language)
+        # a document in another language recoupe has data for is cleaned with that data
+        doc_lang = data_for_document(language, lang)
+        if doc_lang.CODE not in classifiers:
+            classifiers[doc_lang.CODE] = NoiseClassifier(doc_lang, documents)
+            splitters[doc_lang.CODE] = SentenceSplitter(doc_lang)
+        classifier, splitter = classifiers[doc_lang.CODE], splitters[doc_lang.CODE]
         classified, title, title_source, removals = classifier.classify(document)
         paragraphs, headings, repairs = [], [], []
         for item in classified:
@@ -343,7 +356,7 @@ def clean_documents(documents: list[RawDocument], lang: ModuleType, splitter, le
                 continue
             if item.role == "title":
                 continue
-            text, found = repair_text(item.block.text, lexicon, lang, offset=item.block.start)
+            text, found = repair_text(item.block.text, lexicon, doc_lang, offset=item.block.start)
             repairs.extend(found)
             text = _drop_foreign_sentences(text, item.block.start, classifier, document, splitter, removals)
             if not text:

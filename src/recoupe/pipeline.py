@@ -14,7 +14,7 @@ from types import ModuleType
 
 from .clean import clean_documents
 from .features import NlpResources, SentenceFeatures, sentence_features
-from .lang import language_data
+from .lang import data_for_document, language_data
 from .readers import read_inputs
 from .repair import Lexicon
 from .split import SentenceSplitter
@@ -56,13 +56,17 @@ def _split(ws: Workspace) -> None:
     ws.sentences = split_documents(ws.documents, SentenceSplitter(ws.lang))
 
 
+def _document_languages(ws: Workspace) -> dict[str, ModuleType]:
+    return {d.id: data_for_document(d.language, ws.lang) for d in ws.documents}
+
+
 def _features(ws: Workspace) -> None:
     ws.features = sentence_features(ws.sentences, ws.resources.pipeline(ws.lang.CODE))
 
 
 def _summarise(ws: Workspace) -> None:
     headings = {d.id: set(d.headings) for d in ws.documents}
-    ws.summary = summarise(ws.sentences, ws.features, headings, ws.words, ws.lang)
+    ws.summary = summarise(ws.sentences, ws.features, headings, ws.words, _document_languages(ws))
 
 
 STAGES = (
@@ -84,11 +88,15 @@ def check_order(stages=STAGES, given=("raw",)) -> None:
 
 
 def split_documents(documents: list[CleanDocument], splitter: SentenceSplitter) -> list[Sentence]:
-    """Sentences of every cleaned document; a sentence never spans two documents."""
+    """Sentences of every cleaned document; a sentence never spans two documents. A document in
+    another language recoupe has data for is split with that language's rules."""
     sentences = []
+    splitters = {splitter.lang.CODE: splitter}
     for document in documents:
+        doc_lang = data_for_document(document.language, splitter.lang)
+        doc_splitter = splitters.setdefault(doc_lang.CODE, SentenceSplitter(doc_lang))
         paragraph_starts = _paragraph_starts(document.text)
-        for index, span in enumerate(splitter.spans(document.text)):
+        for index, span in enumerate(doc_splitter.spans(document.text)):
             paragraph = sum(1 for start in paragraph_starts if start <= span.start) - 1
             sentences.append(
                 Sentence(document.id, index, span.start, span.end, document.text[span.start : span.end], paragraph)

@@ -49,6 +49,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "sentence_index": s.index,
                 "score": s.score,
                 "sources": len(s.sources),
+                "relaxed": s.relaxed,
                 "corroborated_by": [
                     {"source": c.source, "sentence": c.sentence, "sentence_index": c.index, "similarity": c.similarity}
                     for c in s.corroborated_by

@@ -11,8 +11,12 @@ MEAD, Radev et al. 2004):
 A fact repeated inside one source counts once; a fact stated by four sources counts four times.
 Selection is greedy MMR (Carbonell & Goldstein 1998) under the word budget: a sentence too close
 to one already chosen is merged (its document becomes a corroborating source), not repeated.
-Sentences that hang on a missing antecedent ("Cela...", "Ceux-ci...") and quote fragments are
-never picked alone.
+Candidates, in a two-step cascade:
+1. sentences that can be quoted alone: complete (capital start, closing punctuation), with a
+   verb, 7-40 words, not a question, not hanging on a missing antecedent ("Cela...",
+   "Ceux-ci..."), not a quote fragment;
+2. only when step 1 finds none that fits the budget: any sentence of 7 words or more, each
+   marked ``relaxed`` in the output.
 """
 
 from __future__ import annotations
@@ -99,9 +103,11 @@ def summarise(
     features: SentenceFeatures,
     headings: dict[str, set[str]],
     words: int,
-    lang: ModuleType,
+    languages: dict[str, ModuleType] | ModuleType,
 ) -> list[SummarySentence]:
-    """Stage: pick sentences within ``words`` words, each with the documents that corroborate it."""
+    """Stage: pick sentences within ``words`` words, each with the documents that corroborate it.
+
+    ``languages``: the language data of each document (or one module for all)."""
     if not sentences:
         return []
     doc_ids = sorted({s.doc_id for s in sentences}, key=[s.doc_id for s in sentences].index)
@@ -118,8 +124,14 @@ def summarise(
     candidates = [
         i
         for i, s in enumerate(sentences)
-        if features.has_verb[i] and eligible(s, lang, headings.get(s.doc_id, set()))
+        if features.has_verb[i] and eligible(s, _language_of(languages, s.doc_id), headings.get(s.doc_id, set()))
     ]
+    relaxed = False
+    if not any(sentences[i].words <= words for i in candidates):
+        # 2. fallback: nothing can be quoted alone (one-line pages, headline-only input); take
+        #    any sentence with enough words, and say so in the output (``relaxed``).
+        relaxed = True
+        candidates = [i for i, s in enumerate(sentences) if MIN_WORDS <= s.words <= words]
     chosen: list[int] = []
     used = 0
     remaining = sorted(candidates, key=lambda i: (-scores[i], i))
@@ -156,6 +168,7 @@ def summarise(
                 index=sentences[i].index,
                 score=round(float(scores[i]), 4),
                 corroborated_by=tuple(supports),
+                relaxed=relaxed,
             )
         )
     return summary
@@ -193,3 +206,7 @@ def _salience(sentences, vectors, best_in_doc, doc_of, documents, states_same) -
 
 def _doc_length(sentences, doc_of, i) -> int:
     return int(np.sum(doc_of == doc_of[i]))
+
+
+def _language_of(languages, doc_id: str) -> ModuleType:
+    return languages[doc_id] if isinstance(languages, dict) else languages

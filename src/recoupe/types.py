@@ -110,6 +110,7 @@ class SummarySentence:
     index: int
     score: float
     corroborated_by: tuple[Support, ...] = ()
+    relaxed: bool = False  # picked by the fallback step: not a self-contained sentence
 
     @property
     def sources(self) -> tuple[str, ...]:

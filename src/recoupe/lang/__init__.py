@@ -19,3 +19,10 @@ def language_data(code: str) -> ModuleType:
             f"unsupported language {code!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})"
         )
     return import_module(f"recoupe.lang.{code}")
+
+
+def data_for_document(code: str | None, fallback: ModuleType) -> ModuleType:
+    """The data of a document's own language when recoupe has it, else the run's (``--lang``)."""
+    if code in SUPPORTED_LANGUAGES and code != fallback.CODE:
+        return language_data(code)
+    return fallback
