@@ -16,13 +16,15 @@ import typer
 
 # Typer >= 0.22 vendors click; its exception classes live here (typer is pinned in constraints.txt).
 from typer._click.exceptions import ClickException, UsageError
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.console import Console, Group
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from .lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
 from .pipeline import DEFAULT_WORDS, STAGES, brief as run_brief, split_documents
 from .readers import UsageProblem, decode_text, read_inputs
 from .render import render, to_rich
+from .evaluate import SYSTEMS
 from .split import SentenceSplitter
 from .types import InputProblem, RawDocument
 
@@ -122,6 +124,77 @@ def sentences(
     for problem in problems:
         stderr.print(f"recoupe: {problem}", markup=False, soft_wrap=True)
     raise typer.Exit(1 if problems else 0)
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command(name="eval")
+def evaluate_command(
+    dataset: Annotated[Path, typer.Argument(help="JSONL clusters with reference summaries (../shared/data/*).")],
+    words: Annotated[int, typer.Option(min=10, help="Word budget: every summary is cut to its first N words.")] = 100,
+    systems: Annotated[str, typer.Option(help="Comma-separated systems.")] = ",".join(SYSTEMS),
+    limit: Annotated[int | None, typer.Option(min=1, help="Evaluate the first K clusters.")] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", help="Output format.")] = EvalFormat.table,
+) -> None:
+    """ROUGE-1/2/L of recoupe and baselines against the human references."""
+    from .evaluate import DatasetProblem, evaluate
+
+    chosen = tuple(s.strip() for s in systems.split(",") if s.strip())
+    unknown = [s for s in chosen if s not in SYSTEMS]
+    if unknown or not chosen:
+        _fail_usage(f"unknown system(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(SYSTEMS)}")
+    if not dataset.exists():
+        _fail_usage(f"{dataset}: no such file")
+    progress = Progress(
+        TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=stderr, transient=True, disable=not stderr.is_terminal,
+    )
+    try:
+        with progress:
+            task = progress.add_task("clusters", total=None)
+
+            def advance(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            report = evaluate(dataset, words, chosen, limit, progress=advance)
+    except DatasetProblem as error:
+        stderr.print(f"recoupe: {error}", markup=False, soft_wrap=True)
+        raise typer.Exit(1)
+    if fmt is EvalFormat.json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=170)  # a table of up to 10 metric columns, written to a file
+        console.print(eval_table(report))
+
+
+def eval_table(report: dict) -> Group:
+    """Systems x metrics (x groups), with the settings printed under the table."""
+    from rich.table import Table
+
+    table = Table(title=f"{report['dataset']} — {report['clusters']} clusters, first {report['words']} words (F1 × 100)")
+    table.add_column("system")
+    columns = [("all", report["systems"])] + [(g, v["systems"]) for g, v in report["groups"].items()]
+    for name, _ in columns:
+        for metric in ("R-1", "R-2", "R-L"):
+            table.add_column(metric if name == "all" else f"{name} {metric}", justify="right")
+    table.add_column("words/s", justify="right")
+    for system in report["systems"]:
+        row = [system]
+        for _, values in columns:
+            row += [f"{100 * values[system][m]:.2f}" for m in ("rouge1", "rouge2", "rougeL")]
+        speed = report["words_per_second"][system]
+        row.append(f"{speed:,.0f}" if speed else "-")
+        table.add_row(*row)
+    groups = ", ".join(f"{g}: {v['clusters']} clusters" for g, v in report["groups"].items())
+    lines = [f"{key}: {value}" for key, value in report["settings"].items() if value is not True]
+    if groups:
+        lines.append(f"groups: {groups}")
+    return Group(table, Text("\n".join(lines), style="dim"))
 
 
 def _print_sentence(doc: str, index: int, start: int, end: int, text: str) -> None:

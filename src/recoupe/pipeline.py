@@ -31,6 +31,7 @@ class Workspace:
     lang: ModuleType
     words: int
     resources: NlpResources
+    fill: bool  # let the last sentence run past the budget (evaluation truncates to N words)
     raw: list[RawDocument]
     documents: list[CleanDocument] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
@@ -66,7 +67,7 @@ def _features(ws: Workspace) -> None:
 
 def _summarise(ws: Workspace) -> None:
     headings = {d.id: set(d.headings) for d in ws.documents}
-    ws.summary = summarise(ws.sentences, ws.features, headings, ws.words, _document_languages(ws))
+    ws.summary = summarise(ws.sentences, ws.features, headings, ws.words, _document_languages(ws), fill=ws.fill)
 
 
 STAGES = (
@@ -118,10 +119,14 @@ def run_pipeline(
     words: int = DEFAULT_WORDS,
     resources: NlpResources | None = None,
     progress: Callable[[str], None] | None = None,
+    fill: bool = False,
 ) -> Briefing:
-    """Run every stage on ``raw`` and return the briefing (without input problems)."""
+    """Run every stage on ``raw`` and return the briefing (without input problems).
+
+    ``fill``: the summary's last sentence may run past ``words`` (for ``recoupe eval``, which
+    truncates every system to the first ``words`` words); a briefing holds the budget."""
     check_order()
-    workspace = Workspace(language_data(lang), words, resources or NlpResources(), list(raw))
+    workspace = Workspace(language_data(lang), words, resources or NlpResources(), fill, list(raw))
     for stage in STAGES:
         if progress:
             progress(stage.name)

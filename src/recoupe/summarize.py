@@ -163,6 +163,7 @@ def summarise(
     headings: dict[str, set[str]],
     words: int,
     languages: dict[str, ModuleType] | ModuleType,
+    fill: bool = False,
 ) -> list[SummarySentence]:
     """Stage: pick sentences within ``words`` words, each with the documents that corroborate it.
 
@@ -183,7 +184,7 @@ def summarise(
         #    any sentence with enough words, and say so in the output (``relaxed``).
         relaxed = True
         candidates = [i for i, s in enumerate(sentences) if MIN_WORDS <= s.words <= words]
-    chosen = _select(sentences, candidates, scores, facts, words)
+    chosen = _select(sentences, candidates, scores, facts, words, fill)
 
     doc_of = facts.doc_of
     chosen.sort(key=lambda i: (sentences[i].index / max(1, int(np.sum(doc_of == doc_of[i]))), doc_of[i], i))
@@ -206,15 +207,16 @@ def summarise(
     return summary
 
 
-def _select(sentences, candidates, scores, facts: FactMatcher, words: int) -> list[int]:
-    """Greedy MMR under the word budget; a candidate giving a chosen sentence's fact is merged."""
+def _select(sentences, candidates, scores, facts: FactMatcher, words: int, fill: bool = False) -> list[int]:
+    """Greedy MMR under the word budget; a candidate giving a chosen sentence's fact is merged.
+    With ``fill``, the last sentence may cross the budget (it is cut when evaluated)."""
     chosen: list[int] = []
     used = 0
     remaining = sorted(candidates, key=lambda i: (-scores[i], i))
-    while remaining:
+    while remaining and used < words:
         best, best_value = None, -np.inf
         for i in remaining:
-            if used + sentences[i].words > words:
+            if not fill and used + sentences[i].words > words:
                 continue
             if any(facts.redundant(i, j) for j in chosen):
                 continue
