@@ -194,6 +194,12 @@ def summarise(
         relaxed = True
         candidates = [i for i, s in enumerate(sentences) if MIN_WORDS <= s.words <= words]
     chosen = _select(sentences, candidates, scores, facts, words, fill)
+    if fill and sum(sentences[i].words for i in chosen) < words:
+        # evaluation only: top the summary up with the other sentences rather than leave the
+        # budget unused (a briefing prefers fewer, self-contained sentences)
+        others = [i for i in range(len(sentences)) if i not in chosen and i not in candidates]
+        used = sum(sentences[i].words for i in chosen)
+        chosen += _select(sentences, others, scores, facts, words - used, fill, already=chosen)
 
     doc_of = facts.doc_of
     chosen.sort(key=lambda i: (sentences[i].index / max(1, int(np.sum(doc_of == doc_of[i]))), doc_of[i], i))
@@ -216,9 +222,10 @@ def summarise(
     return summary
 
 
-def _select(sentences, candidates, scores, facts: FactMatcher, words: int, fill: bool = False) -> list[int]:
+def _select(sentences, candidates, scores, facts: FactMatcher, words: int, fill: bool = False, already=()) -> list[int]:
     """Greedy MMR under the word budget; a candidate giving a chosen sentence's fact is merged.
-    With ``fill``, the last sentence may cross the budget (it is cut when evaluated)."""
+    With ``fill``, the last sentence may cross the budget (it is cut when evaluated).
+    ``already``: sentences chosen before, that new ones must not repeat."""
     chosen: list[int] = []
     used = 0
     remaining = sorted(candidates, key=lambda i: (-scores[i], i))
@@ -227,9 +234,9 @@ def _select(sentences, candidates, scores, facts: FactMatcher, words: int, fill:
         for i in remaining:
             if not fill and used + sentences[i].words > words:
                 continue
-            if any(facts.redundant(i, j) for j in chosen):
+            if any(facts.redundant(i, j) for j in (*already, *chosen)):
                 continue
-            redundancy = max((facts.similarity[i, j] for j in chosen), default=0.0)
+            redundancy = max((facts.similarity[i, j] for j in (*already, *chosen)), default=0.0)
             value = MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * redundancy
             if value > best_value:
                 best, best_value = i, value
