@@ -1,5 +1,7 @@
 """Wall time and peak memory of one `recoupe brief` on the seeds: cold (a new process, model
-loading included) and warm (a second brief in the same process, the model already loaded).
+loading included) and warm (a second brief in the same process, the model already loaded), next
+to sumy's LexRank on the same sentences in the same run; then the words/s of each `recoupe eval`
+system on the first rpm2-fr clusters.
 
     .venv/bin/python benchmarks/bench_brief.py [PATH]
 """
@@ -38,12 +40,36 @@ def warm(path: Path) -> tuple[float, float, float]:
     return first, second, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def sumy_lexrank(path: Path) -> tuple[float, float]:
+    """sumy LexRank alone, in a new process, on the seeds' text split by recoupe."""
+    code = (
+        "import sys,time,resource;from recoupe import read_inputs;from recoupe.split import SentenceSplitter;"
+        "from recoupe.baselines import lexrank;from recoupe.types import Sentence;"
+        f"docs=read_inputs([{str(path)!r}]).documents;t=time.perf_counter();sp=SentenceSplitter('fr');"
+        "ss=[Sentence(d.id,i,x.start,x.end,d.text[x.start:x.end]) for d in docs for i,x in enumerate(sp.spans(d.text))];"
+        "lexrank(ss,150,'fr');print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+    )
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    return time.perf_counter() - started, float(out[1])
+
+
+def eval_speed(limit: int = 4) -> dict:
+    from recoupe.evaluate import evaluate
+
+    data = SEEDS.parent / "rpm2-fr" / "rpm2-fr.jsonl"
+    if not data.exists():
+        return {}
+    return evaluate(data, 100, limit=limit)["words_per_second"]
+
+
 def main() -> int:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else SEEDS
     if not path.exists():
         print(f"skipped: {path} not found (needs ../shared/data beside the checkout)")
         return 0
     cold_seconds, cold_rss = cold(path)
+    lex_seconds, lex_rss = sumy_lexrank(path)  # before the model is loaded in this process
     first, second, rss = warm(path)
     table = Table(title=f"recoupe brief {path}")
     for column in ("run", "wall seconds", "peak RSS MiB"):
@@ -51,7 +77,16 @@ def main() -> int:
     table.add_row("cold (new process, CLI)", f"{cold_seconds:.2f}", f"{cold_rss:.0f}")
     table.add_row("first brief in process", f"{first:.2f}", f"{rss:.0f}")
     table.add_row("warm (second brief, same process)", f"{second:.2f}", f"{rss:.0f}")
+    table.add_row("sumy LexRank on recoupe's sentences (new process, imports included)", f"{lex_seconds:.2f}", f"{lex_rss:.0f}")
     Console().print(table)
+    speeds = eval_speed()
+    if speeds:
+        speed_table = Table(title="recoupe eval rpm2-fr --limit 4 --words 100: input words per second")
+        speed_table.add_column("system")
+        speed_table.add_column("words/s", justify="right")
+        for system, value in speeds.items():
+            speed_table.add_row(system, f"{value:,.0f}")
+        Console().print(speed_table)
     return 0
 
 

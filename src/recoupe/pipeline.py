@@ -67,7 +67,10 @@ def _features(ws: Workspace) -> None:
 
 def _summarise(ws: Workspace) -> None:
     headings = {d.id: set(d.headings) for d in ws.documents}
-    ws.summary = summarise(ws.sentences, ws.features, headings, ws.words, _document_languages(ws), fill=ws.fill)
+    ws.summary = summarise(
+        ws.sentences, ws.features, headings, ws.words, _document_languages(ws),
+        fill=ws.fill, weights=ws.lang.SUMMARY_WEIGHTS,
+    )
 
 
 STAGES = (

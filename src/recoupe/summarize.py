@@ -3,10 +3,12 @@
 Salience uses what only several sources give (after the centroid and cross-sentence support of
 MEAD, Radev et al. 2004):
 
-    score = W_SUPPORT  * number of *other documents* that state the sentence's content
+    score = w_support  * number of *other documents* that state the sentence's content
                        (relative to the best-supported sentence)
-          + W_CENTROID * cosine to the centroid of the other documents (each weighted equally)
-          + W_POSITION * early-position prior
+          + w_centroid * cosine to the centroid of the other documents (each weighted equally)
+          + w_position * early-position prior
+
+(the weights are language data: ``SUMMARY_WEIGHTS`` in ``recoupe/lang/<code>.py``)
 
 A fact repeated inside one source counts once; a fact stated by four sources counts four times.
 Selection is greedy MMR (Carbonell & Goldstein 1998) under the word budget: a sentence too close
@@ -29,12 +31,9 @@ import numpy as np
 from .features import SentenceFeatures
 from .types import Sentence, SummarySentence, Support
 
-# Weights of the salience terms. Set by `recoupe eval` on rpm2-fr (28 clusters, --words 100),
-# grid over support/centroid/position x horizon x MAX_WORDS (see README, "quality push"):
-# (0.45, 0.30, 0.25, horizon 20) gave R-2 11.90; this setting 13.95. Re-run after a change.
-W_SUPPORT = 0.25
-W_CENTROID = 0.40
-W_POSITION = 0.35
+# Default weights of the salience terms (support, centroid, position); each language module
+# sets its own SUMMARY_WEIGHTS, tuned with `recoupe eval` on that language's data.
+DEFAULT_WEIGHTS = (0.25, 0.40, 0.35)
 # Two sentences of different documents "state the same thing" from this TF-IDF cosine on.
 # Set on 7 hand-labelled seed pairs (true: 0.316-0.54; false: 0.301-0.309, sharing only the
 # actors' names). A stop-gap until the claim alignment of issue 5 is measured on its own set.
@@ -173,6 +172,7 @@ def summarise(
     words: int,
     languages: dict[str, ModuleType] | ModuleType,
     fill: bool = False,
+    weights: tuple[float, float, float] = DEFAULT_WEIGHTS,
 ) -> list[SummarySentence]:
     """Stage: pick sentences within ``words`` words, each with the documents that corroborate it.
 
@@ -180,7 +180,7 @@ def summarise(
     if not sentences:
         return []
     facts = FactMatcher(sentences, features)
-    scores = _salience(sentences, features.vectors, facts)
+    scores = _salience(sentences, features.vectors, facts, weights)
 
     candidates = [
         i
@@ -258,14 +258,15 @@ def _best_match_per_document(similarity: np.ndarray, doc_of: np.ndarray, documen
     return best
 
 
-def _salience(sentences, vectors, facts: FactMatcher) -> np.ndarray:
+def _salience(sentences, vectors, facts: FactMatcher, weights=DEFAULT_WEIGHTS) -> np.ndarray:
     n = len(sentences)
     support = np.array([len(facts.group(i)) for i in range(n)], dtype=float)
     # relative to the best-supported sentence, so an off-topic extra document changes nothing
     support = support / support.max() if support.max() > 0 else support
     centrality = _centrality_to_other_documents(vectors, facts.doc_of, len(facts.doc_ids))
     position = np.array([max(0.0, 1 - s.index / POSITION_HORIZON) for s in sentences])
-    return W_SUPPORT * support + W_CENTROID * centrality + W_POSITION * position
+    w_support, w_centroid, w_position = weights
+    return w_support * support + w_centroid * centrality + w_position * position
 
 
 def _centrality_to_other_documents(vectors: np.ndarray, doc_of: np.ndarray, documents: int) -> np.ndarray:
