@@ -110,13 +110,13 @@ def normalise(text: str) -> str:
 class NoiseClassifier:
     """Classifies the paragraphs of the documents of one input, with one language's data."""
 
-    def __init__(self, lang: ModuleType, documents: list[RawDocument]) -> None:
+    def __init__(self, lang: ModuleType, documents: list[RawDocument], identifier=None) -> None:
         self.lang = lang
         self.widget = re.compile(r"^(?:" + "|".join(lang.WIDGET_PATTERNS) + r")[.!:]?$")
         self.embed = [re.compile(p, re.I) for p in lang.EMBED_PATTERNS]
         self.byline = [re.compile(p, re.I) for p in lang.BYLINE_PATTERNS]
         self.agencies = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in lang.NEWS_AGENCIES) + r")\b", re.I)
-        self._identifier = None
+        self._identifier = identifier  # py3langid LanguageIdentifier; loaded lazily when None
         self.repeated_short_lines = self._short_lines_in_several(documents)
 
     # -- whole document ---------------------------------------------------------------------------
@@ -193,13 +193,16 @@ class NoiseClassifier:
         best = max(ranking, key=ranking.get)
         return best != expected and ranking.get(expected, 0.0) <= FOREIGN_MAX_EXPECTED_PROBABILITY
 
+    def identifier(self):
+        if self._identifier is None:
+            from .features import NlpResources
+
+            self._identifier = NlpResources().language_identifier()
+        return self._identifier
+
     def language_ranking(self, text: str) -> dict[str, float]:
         """Normalised probability of each language for ``text`` (py3langid)."""
-        if self._identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        return {language: float(p) for language, p in self._identifier.rank(text)}
+        return {language: float(p) for language, p in self.identifier().rank(text)}
 
     def _short_lines_in_several(self, documents: list[RawDocument]) -> set[str]:
         counts: Counter = Counter()
@@ -331,12 +334,13 @@ def _is_copy(short: str, long: str) -> bool:
     )
 
 
-def clean_documents(documents: list[RawDocument], lang: ModuleType, splitter, lexicon) -> list[CleanDocument]:
-    """Stage: raw documents -> cleaned documents (noise removed and reported, text repaired)."""
+def clean_documents(documents: list[RawDocument], lang: ModuleType, splitter, lexicon, identifier=None) -> list[CleanDocument]:
+    """Stage: raw documents -> cleaned documents (noise removed and reported, text repaired).
+    ``identifier``: a loaded py3langid model to reuse (NlpResources.language_identifier)."""
     from .repair import repair_text
     from .split import SentenceSplitter
 
-    classifiers = {lang.CODE: NoiseClassifier(lang, documents)}
+    classifiers = {lang.CODE: NoiseClassifier(lang, documents, identifier)}
     splitters = {lang.CODE: splitter}
     cleaned = []
     for document in documents:
@@ -345,7 +349,7 @@ def clean_documents(documents: list[RawDocument], lang: ModuleType, splitter, le
         # a document in another language recoupe has data for is cleaned with that data
         doc_lang = data_for_document(language, lang)
         if doc_lang.CODE not in classifiers:
-            classifiers[doc_lang.CODE] = NoiseClassifier(doc_lang, documents)
+            classifiers[doc_lang.CODE] = NoiseClassifier(doc_lang, documents, classifiers[lang.CODE].identifier())
             splitters[doc_lang.CODE] = SentenceSplitter(doc_lang)
         classifier, splitter = classifiers[doc_lang.CODE], splitters[doc_lang.CODE]
         classified, title, title_source, removals = classifier.classify(document)

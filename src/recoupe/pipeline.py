@@ -50,7 +50,8 @@ class Stage:
 def _clean(ws: Workspace) -> None:
     nlp = ws.resources.pipeline(ws.lang.CODE)
     lexicon = Lexicon.from_texts([d.text for d in ws.raw], ws.lang.CODE, vocab=nlp.vocab)
-    ws.documents = clean_documents(ws.raw, ws.lang, SentenceSplitter(ws.lang), lexicon)
+    identifier = ws.resources.language_identifier()
+    ws.documents = clean_documents(ws.raw, ws.lang, SentenceSplitter(ws.lang), lexicon, identifier)
 
 
 def _split(ws: Workspace) -> None:
