@@ -115,3 +115,16 @@ def test_short_lines_repeated_in_several_documents_are_boilerplate():
     classifier = NoiseClassifier(FR, docs)
     classified, *_ = classifier.classify(docs[0])
     assert [c.reason for c in classified][-1] == "boilerplate"
+
+
+def test_web_furniture_sentences_inside_paragraphs_are_removed():
+    en = language_data("en")
+    text = ("Senate passes the budget\n\n"
+            "The Senate passed the budget late on Friday after a long debate. "
+            "These crawls are part of an effort to archive pages as they are created. "
+            "The bill now goes to the House, where a vote is expected next week.")
+    raw = [RawDocument(id="en", text=text, origin="en.txt", language="en")]
+    document = clean_documents(raw, en, SentenceSplitter(en), Lexicon.from_texts([text], "en"))[0]
+    assert "crawls" not in document.text
+    assert "The bill now goes to the House" in document.text
+    assert [(r.reason, r.text[:12]) for r in document.removed] == [("boilerplate", "These crawls")]

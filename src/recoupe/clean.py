@@ -114,6 +114,7 @@ class NoiseClassifier:
         self.lang = lang
         self.widget = re.compile(r"^(?:" + "|".join(lang.WIDGET_PATTERNS) + r")[.!:]?$")
         self.embed = [re.compile(p, re.I) for p in lang.EMBED_PATTERNS]
+        self.boilerplate = re.compile("|".join(f"(?:{p})" for p in lang.BOILERPLATE_PATTERNS))
         self.byline = [re.compile(p, re.I) for p in lang.BYLINE_PATTERNS]
         self.agencies = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in lang.NEWS_AGENCIES) + r")\b", re.I)
         self._identifier = identifier  # py3langid LanguageIdentifier; loaded lazily when None
@@ -192,6 +193,9 @@ class NoiseClassifier:
         expected = document.language or self.lang.CODE
         best = max(ranking, key=ranking.get)
         return best != expected and ranking.get(expected, 0.0) <= FOREIGN_MAX_EXPECTED_PROBABILITY
+
+    def is_boilerplate_sentence(self, sentence: str) -> bool:
+        return bool(self.boilerplate.search(" ".join(sentence.lower().split())))
 
     def identifier(self):
         if self._identifier is None:
@@ -362,7 +366,7 @@ def clean_documents(documents: list[RawDocument], lang: ModuleType, splitter, le
                 continue
             text, found = repair_text(item.block.text, lexicon, doc_lang, offset=item.block.start)
             repairs.extend(found)
-            text = _drop_foreign_sentences(text, item.block.start, classifier, document, splitter, removals)
+            text = _drop_noise_sentences(text, item.block.start, classifier, document, splitter, removals)
             if not text:
                 continue
             if item.role == "heading":
@@ -394,16 +398,20 @@ def clean_documents(documents: list[RawDocument], lang: ModuleType, splitter, le
 FOREIGN_SENTENCE_MIN_WORDS = 8
 
 
-def _drop_foreign_sentences(text, block_start, classifier, document, splitter, removals) -> str:
-    """Half-translated paragraphs: keep the document-language sentences, report the others."""
+def _drop_noise_sentences(text, block_start, classifier, document, splitter, removals) -> str:
+    """Inside kept paragraphs: drop sentences in another language (half-translated paragraphs)
+    and web-furniture sentences (BOILERPLATE_PATTERNS), reporting each."""
     spans = splitter.spans(text)
-    if len(spans) < 2:
-        return text
     for span in reversed(spans):
         sentence = text[span.start : span.end]
-        if len(sentence.split()) >= FOREIGN_SENTENCE_MIN_WORDS and classifier._is_foreign(sentence, document):
-            removals.append(Removal(sentence, "foreign-language", block_start + span.start))
-            text = (text[: span.start].rstrip(" ") + " " + text[span.end :].lstrip(" ")).strip()
+        if classifier.is_boilerplate_sentence(sentence):
+            reason = "boilerplate"
+        elif len(spans) > 1 and len(sentence.split()) >= FOREIGN_SENTENCE_MIN_WORDS and classifier._is_foreign(sentence, document):
+            reason = "foreign-language"
+        else:
+            continue
+        removals.append(Removal(sentence, reason, block_start + span.start))
+        text = (text[: span.start].rstrip(" ") + " " + text[span.end :].lstrip(" ")).strip()
     return text
 
 

@@ -72,6 +72,8 @@ def content_lemmas(sentences: list[Sentence], nlp) -> tuple[list[list[str]], lis
     texts = [s.text for s in sentences]
     result, has_verb = [], []
     tagged = "morphologizer" in nlp.pipe_names or "tagger" in nlp.pipe_names
+    # without a lemmatizer (the blank pipeline), a Snowball stem stands in for the lemma
+    stem = None if "lemmatizer" in nlp.pipe_names else _snowball(nlp.lang)
     for doc in nlp.pipe(texts, batch_size=64):
         has_verb.append(not tagged or any(t.pos_ in ("VERB", "AUX") for t in doc))
         lemmas = []
@@ -80,7 +82,7 @@ def content_lemmas(sentences: list[Sentence], nlp) -> tuple[list[list[str]], lis
                 continue
             if not (token.is_alpha or token.like_num or any(c.isdigit() for c in token.text)):
                 continue
-            lemma = (token.lemma_ or token.text).lower()
+            lemma = stem(token.text.lower()) if stem else (token.lemma_ or token.text).lower()
             if token.like_num or any(c.isdigit() for c in token.text):
                 lemma = token.text.replace("\u00a0", "").replace(" ", "")
             lemmas.append(lemma)
@@ -96,3 +98,13 @@ def sentence_features(sentences: list[Sentence], nlp) -> SentenceFeatures:
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
     matrix = vectorizer.fit_transform(lemmas).toarray()
     return SentenceFeatures(lemmas, matrix, has_verb)
+
+
+def _snowball(language: str):
+    from nltk.stem.snowball import SnowballStemmer
+
+    from .rouge import SNOWBALL_LANGUAGES
+
+    if language not in SNOWBALL_LANGUAGES:
+        return None
+    return SnowballStemmer(SNOWBALL_LANGUAGES[language]).stem

@@ -42,6 +42,15 @@ WIDGET_PATTERNS = (
 WIDGET_WORDS = frozenset(
     "share subscribe notify comment comments newsletter print email tweet feedbacks guest reply".split()
 )
+# Sentences of web furniture that scrapers keep inside article paragraphs (tweet-location
+# notices, web-archive crawl notices, newsletter and notification pitches, copyright lines).
+BOILERPLATE_PATTERNS = (
+    r"\btweets? with a location\b|\blocation information to your tweets\b|\btweet location history\b",
+    r"\bwayback machine\b|\bweb ?crawl|\bcrawl data\b|\bcrawls (are|of)\b|\bno more 404\b",
+    r"\b(breaking news|newsletter) (emails?|alerts?)\b|\bpush notifications\b|\bemail notifications are\b",
+    r"^all rights reserved\.?$|^learn more\.?$|\bdelivered (weekday|every) mornings?\b",
+    r"\b(this|the) (page|file|video) (is|was) (no longer|not) available\b|\bsorry, the page\b",
+)
 READER_ADDRESS_WORDS = frozenset("you your yours".split())
 SITE_TALK_WORDS = frozenset(
     "site blog post posts article articles publications readers reader newsletter".split()

@@ -80,6 +80,13 @@ WIDGET_WORDS = frozenset(
     imprimer envoyer réagir feedbacks guest share subscribe login reply tweeter""".split()
 )
 
+# Sentences of web furniture kept inside article paragraphs by scrapers.
+BOILERPLATE_PATTERNS = (
+    r"^tous droits réservés\.?$|\breproduction interdite\b",
+    r"\brecevez (nos|les) (alertes|notifications|newsletters?)\b|\bnotifications push\b",
+    r"\bcette (page|vidéo) n'est plus disponible\b|\bcette (page|vidéo) n’est plus disponible\b",
+)
+
 # Self-promotion and SEO blurbs address the reader and talk about the site itself.
 READER_ADDRESS_WORDS = frozenset("vous votre vos".split())
 SITE_TALK_WORDS = frozenset(
