@@ -128,3 +128,14 @@ def test_web_furniture_sentences_inside_paragraphs_are_removed():
     assert "crawls" not in document.text
     assert "The bill now goes to the House" in document.text
     assert [(r.reason, r.text[:12]) for r in document.removed] == [("boilerplate", "These crawls")]
+
+
+def test_a_paragraph_made_of_web_furniture_goes_whole():
+    en = language_data("en")
+    text = ("Senate passes the budget after a debate\n\nThe Senate passed the budget late on Friday after a long debate.\n\n"
+            "These crawls are part of an effort to archive pages as they are created. "
+            "The archive hopes links will be preserved. Crawls of supported no more 404 sites.")
+    raw = [RawDocument(id="en", text=text, origin="en.txt", language="en")]
+    document = clean_documents(raw, en, SentenceSplitter(en), Lexicon.from_texts([text], "en"))[0]
+    assert document.text == "The Senate passed the budget late on Friday after a long debate."
+    assert [r.reason for r in document.removed] == ["boilerplate"]

@@ -402,6 +402,11 @@ def _drop_noise_sentences(text, block_start, classifier, document, splitter, rem
     """Inside kept paragraphs: drop sentences in another language (half-translated paragraphs)
     and web-furniture sentences (BOILERPLATE_PATTERNS), reporting each."""
     spans = splitter.spans(text)
+    furniture = sum(classifier.is_boilerplate_sentence(text[s.start : s.end]) for s in spans)
+    if furniture >= 2 and furniture * 2 >= len(spans):
+        # a paragraph made mostly of furniture (a web-archive notice) goes whole
+        removals.append(Removal(text, "boilerplate", block_start))
+        return ""
     for span in reversed(spans):
         sentence = text[span.start : span.end]
         if classifier.is_boilerplate_sentence(sentence):
