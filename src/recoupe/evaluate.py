@@ -90,7 +90,7 @@ def load_clusters(path: Path, limit: int | None = None) -> list[Cluster]:
     return clusters
 
 
-def summarise_cluster(cluster: Cluster, system: str, words: int, resources: NlpResources, briefing) -> str:
+def summarise_cluster(cluster: Cluster, system: str, words: int, briefing) -> str:
     """The system's summary text (whole sentences, before the N-word cut)."""
     sentences = briefing.sentences
     if system == "recoupe":
@@ -130,7 +130,7 @@ def evaluate(
         scorer = scorers.setdefault(cluster.summary_language, RougeScorer(cluster.summary_language))
         for system in systems:
             started = time.perf_counter()
-            text = summarise_cluster(cluster, system, words, resources, briefing)
+            text = summarise_cluster(cluster, system, words, briefing)
             seconds = time.perf_counter() - started + (shared_seconds if system == "recoupe" else 0.0)
             scores = scorer.score(first_words(text, words), cluster.references)
             totals[system].add(scores)

@@ -8,7 +8,7 @@ cannot be chosen is a usage error (raised as UsageProblem, exit status 2 in the 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .types import InputProblem, RawDocument
@@ -198,6 +198,4 @@ def _make_ids_unique(documents: list[RawDocument]) -> None:
         count = seen.get(document.id, 0) + 1
         seen[document.id] = count
         if count > 1:
-            from dataclasses import replace
-
             documents[position] = replace(document, id=f"{document.id}-{count}")

@@ -3,6 +3,7 @@ Rich terminal view. All four read the same ``briefing_to_dict`` so no format kno
 
 from __future__ import annotations
 
+import io
 import json
 from importlib import resources
 
@@ -123,7 +124,7 @@ def to_rich(briefing: Briefing) -> Group:
 
 
 def to_text(briefing: Briefing, width: int = 110) -> str:
-    console = Console(width=width, record=True, file=open("/dev/null", "w"), color_system=None)
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(to_rich(briefing))
     return console.export_text()
 
