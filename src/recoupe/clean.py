@@ -157,10 +157,10 @@ class NoiseClassifier:
         if self._is_seo(text):
             return "seo"
         if self._is_link_line(text):
-            return "foreign-language" if self._is_foreign(text[1:-1], document) else "link"
+            return "foreign-language" if self.is_foreign(text[1:-1], document) else "link"
         if self._looks_like_byline(text):
             return "byline"
-        if len(words) >= FOREIGN_MIN_WORDS and self._is_foreign(text, document):
+        if len(words) >= FOREIGN_MIN_WORDS and self.is_foreign(text, document):
             return "foreign-language"
         if len(words) <= SHORT_LINE_WORDS and normalise(text) in self.repeated_short_lines:
             return "boilerplate"
@@ -187,7 +187,7 @@ class NoiseClassifier:
             bool(URL.fullmatch(text.strip()))
         )
 
-    def _is_foreign(self, text: str, document: RawDocument) -> bool:
+    def is_foreign(self, text: str, document: RawDocument) -> bool:
         """The most likely language is another one, and the document's own is unlikely."""
         ranking = self.language_ranking(text)
         expected = document.language or self.lang.CODE
@@ -402,16 +402,16 @@ def _drop_noise_sentences(text, block_start, classifier, document, splitter, rem
     """Inside kept paragraphs: drop sentences in another language (half-translated paragraphs)
     and web-furniture sentences (BOILERPLATE_PATTERNS), reporting each."""
     spans = splitter.spans(text)
-    furniture = sum(classifier.is_boilerplate_sentence(text[s.start : s.end]) for s in spans)
-    if furniture >= 2 and furniture * 2 >= len(spans):
+    furniture = [classifier.is_boilerplate_sentence(text[s.start : s.end]) for s in spans]
+    if sum(furniture) >= 2 and sum(furniture) * 2 >= len(spans):
         # a paragraph made mostly of furniture (a web-archive notice) goes whole
         removals.append(Removal(text, "boilerplate", block_start))
         return ""
-    for span in reversed(spans):
+    for span, is_furniture in reversed(list(zip(spans, furniture))):
         sentence = text[span.start : span.end]
-        if classifier.is_boilerplate_sentence(sentence):
+        if is_furniture:
             reason = "boilerplate"
-        elif len(spans) > 1 and len(sentence.split()) >= FOREIGN_SENTENCE_MIN_WORDS and classifier._is_foreign(sentence, document):
+        elif len(spans) > 1 and len(sentence.split()) >= FOREIGN_SENTENCE_MIN_WORDS and classifier.is_foreign(sentence, document):
             reason = "foreign-language"
         else:
             continue
