@@ -12,6 +12,7 @@ last sentence may cross it (every system is cut to the first N words before scor
 
 from __future__ import annotations
 
+from .lang import stop_words
 from .rouge import SNOWBALL_LANGUAGES, SnowballTokenizer, bigram_f1, bigrams, first_words, tokenize
 from .types import Sentence
 
@@ -58,7 +59,7 @@ def _sumy_ranking(summarizer_class, sentences: list[Sentence], language: str) ->
     sumy_sentences = [SumySentence(s.text, tokenizer) for s in sentences]
     document = ObjectDocumentModel([Paragraph(sumy_sentences)])
     summarizer = summarizer_class(Stemmer(SNOWBALL_LANGUAGES.get(language, "english")))
-    summarizer.stop_words = _stop_words(language)
+    summarizer.stop_words = stop_words(language)
     ranked: list = []
 
     def capture(infos):  # sumy hands the sentences sorted by rating to its count callable
@@ -106,12 +107,4 @@ def oracle(sentences: list[Sentence], words: int, references: list[str], languag
         chosen.append(best)
         best_score = best_gain
     return chosen
-
-
-def _stop_words(language: str) -> frozenset[str]:
-    if language == "fr":
-        from spacy.lang.fr.stop_words import STOP_WORDS
-    else:
-        from spacy.lang.en.stop_words import STOP_WORDS
-    return frozenset(STOP_WORDS)
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
-from .lang import language_data
+from .lang import language_data, stop_words
 
 TERMINAL = re.compile(r"[.!?…]+")
 # Closing marks that belong to the sentence they follow when attached to its final punctuation.
@@ -48,7 +48,7 @@ class SentenceSplitter:
         self.lang = language_data(lang) if isinstance(lang, str) else lang
         self.abbreviations = self.lang.ABBREVIATIONS
         self.final_abbreviations = self.lang.SENTENCE_FINAL_ABBREVIATIONS
-        self.stop_words = _stop_words(self.lang.CODE)
+        self.stop_words = stop_words(self.lang.CODE)
 
     def spans(self, text: str) -> list[Span]:
         """Sentence spans of ``text``; ``text[span.start:span.end]`` is stripped of spaces."""
@@ -162,12 +162,3 @@ def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
             return
     spans.append(Span(start, end))
 
-
-def _stop_words(code: str) -> frozenset[str]:
-    if code == "fr":
-        from spacy.lang.fr.stop_words import STOP_WORDS
-    elif code == "en":
-        from spacy.lang.en.stop_words import STOP_WORDS
-    else:  # pragma: no cover - language_data() rejects other codes first
-        return frozenset()
-    return frozenset(STOP_WORDS)

@@ -26,3 +26,14 @@ def data_for_document(code: str | None, fallback: ModuleType) -> ModuleType:
     if code in SUPPORTED_LANGUAGES and code != fallback.CODE:
         return language_data(code)
     return fallback
+
+
+def stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words for ``code`` (empty for a language recoupe has no data for)."""
+    if code == "fr":
+        from spacy.lang.fr.stop_words import STOP_WORDS
+    elif code == "en":
+        from spacy.lang.en.stop_words import STOP_WORDS
+    else:
+        return frozenset()
+    return frozenset(STOP_WORDS)
