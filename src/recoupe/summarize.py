@@ -116,8 +116,9 @@ class FactMatcher:
     "sa première visite depuis 24 ans")."""
 
     def __init__(self, sentences: list[Sentence], features: SentenceFeatures) -> None:
-        self.doc_ids = sorted({s.doc_id for s in sentences}, key=[s.doc_id for s in sentences].index)
-        self.doc_of = np.array([self.doc_ids.index(s.doc_id) for s in sentences])
+        self.doc_ids = list(dict.fromkeys(s.doc_id for s in sentences))  # in input order
+        position = {doc_id: d for d, doc_id in enumerate(self.doc_ids)}
+        self.doc_of = np.array([position[s.doc_id] for s in sentences])
         self.similarity = features.similarity()
         self.best_in_doc = _best_match_per_document(self.similarity, self.doc_of, len(self.doc_ids))
         self.lemma_sets = [set(lemmas) for lemmas in features.lemmas]
