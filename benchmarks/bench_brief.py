@@ -20,24 +20,29 @@ from rich.table import Table
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
 
 
-def cold(path: Path) -> tuple[float, float]:
+def cold(path: Path, *options: str) -> tuple[float, float]:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "recoupe.cli", "brief", str(path), "--format", "json", "--out", "/dev/null"], check=True)
+    subprocess.run([sys.executable, "-m", "recoupe.cli", "brief", str(path), "--format", "json", "--out", "/dev/null", *options],
+                   check=True)
     seconds = time.perf_counter() - started
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def warm(path: Path) -> tuple[float, float, float]:
+def warm(path: Path) -> tuple[float, float, float, float]:
+    """First brief, then the best of 5 warm briefs with and without cross-checking."""
     from recoupe import NlpResources, brief, render
 
     resources = NlpResources()
     started = time.perf_counter()
     render(brief([str(path)], resources=resources), "json")
     first = time.perf_counter() - started
-    started = time.perf_counter()
-    render(brief([str(path)], resources=resources), "json")
-    second = time.perf_counter() - started
-    return first, second, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    timings = {True: [], False: []}
+    for _ in range(5):
+        for crosscheck in (True, False):
+            started = time.perf_counter()
+            render(brief([str(path)], resources=resources, crosscheck=crosscheck), "json")
+            timings[crosscheck].append(time.perf_counter() - started)
+    return first, min(timings[True]), min(timings[False]), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def sumy_lexrank(path: Path) -> tuple[float, float]:
@@ -69,14 +74,18 @@ def main() -> int:
         print(f"skipped: {path} not found (needs ../shared/data beside the checkout)")
         return 0
     cold_seconds, cold_rss = cold(path)
+    cold_plain, _ = cold(path, "--no-crosscheck")
     lex_seconds, lex_rss = sumy_lexrank(path)  # before the model is loaded in this process
-    first, second, rss = warm(path)
+    first, second, plain, rss = warm(path)
     table = Table(title=f"recoupe brief {path}")
     for column in ("run", "wall seconds", "peak RSS MiB"):
         table.add_column(column)
     table.add_row("cold (new process, CLI)", f"{cold_seconds:.2f}", f"{cold_rss:.0f}")
+    table.add_row("cold, --no-crosscheck", f"{cold_plain:.2f}", "")
     table.add_row("first brief in process", f"{first:.2f}", f"{rss:.0f}")
-    table.add_row("warm (second brief, same process)", f"{second:.2f}", f"{rss:.0f}")
+    table.add_row("warm (same process, best of 5)", f"{second:.2f}", f"{rss:.0f}")
+    table.add_row("warm, no cross-checking (best of 5)", f"{plain:.2f}", "")
+    table.add_row("cross-checking cost, warm (ratio)", f"{second / plain:.2f}x", "")
     table.add_row("sumy LexRank on recoupe's sentences (new process, imports included)", f"{lex_seconds:.2f}", f"{lex_rss:.0f}")
     Console().print(table)
     speeds = eval_speed()

@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.text import Text
 
 from .lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
-from .pipeline import DEFAULT_WORDS, STAGES, brief as run_brief, split_documents
+from .pipeline import DEFAULT_WORDS, STAGES, brief as run_brief, publication_date, split_documents
 from .readers import UsageProblem, decode_text, read_inputs
 from .render import render, to_rich
 from .evaluate import SYSTEMS
@@ -56,8 +56,14 @@ def brief(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     out: Annotated[Path | None, typer.Option(help="Write the briefing to FILE instead of stdout.")] = None,
     cluster: Annotated[str | None, typer.Option(help="Cluster id to brief in a .jsonl file.")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) of documents whose input gives none; resolves 'mardi', 'hier'.")] = None,
+    crosscheck: Annotated[bool, typer.Option(
+        "--crosscheck/--no-crosscheck", help="Align claims across sources and report contradictions.")] = True,
 ) -> None:
-    """Clean the articles, report the noise, and write a cited extractive summary."""
+    """Clean the articles, report the noise, cross-check the sources and write a cited extractive summary."""
+    if published is not None and publication_date(published) is None:
+        _fail_usage(f"--published: {published!r} is not a date (YYYY-MM-DD)")
     try:
         with _progress() as progress:
             task = progress.add_task("reading", total=len(STAGES))
@@ -65,7 +71,8 @@ def brief(
             def advance(stage: str) -> None:
                 progress.update(task, description=stage, advance=1)
 
-            briefing = run_brief(paths, words=words, lang=lang, cluster=cluster, progress=advance)
+            briefing = run_brief(paths, words=words, lang=lang, cluster=cluster, progress=advance,
+                                 crosscheck=crosscheck, published=published)
     except (UsageProblem, UnsupportedLanguage) as error:
         _fail_usage(str(error))
     for problem in briefing.problems:

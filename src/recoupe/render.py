@@ -3,6 +3,7 @@ Rich terminal view. All four read the same ``briefing_to_dict`` so no format kno
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from importlib import resources
@@ -12,7 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .types import Briefing
+from .crosscheck import only_here
+from .types import Briefing, Contradiction, CrossCheck, Statement
 
 FORMATS = ("text", "md", "json", "html")
 # Version of the JSON contract; bumped (and noted in the README changelog) on any change.
@@ -51,15 +53,69 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "score": s.score,
                 "sources": len(s.sources),
                 "relaxed": s.relaxed,
+                "single_source": not s.corroborated_by,
                 "corroborated_by": [
                     {"source": c.source, "sentence": c.sentence, "sentence_index": c.index, "similarity": c.similarity}
                     for c in s.corroborated_by
                 ],
+                "contradicted_by": [_inline_contradiction(c, s.source, s.index) for c in s.contradicted_by],
             }
             for s in briefing.summary
         ],
+        "cross_checked": briefing.crosscheck is not None,
+        "claims": _claims(briefing.crosscheck),
+        "contradictions": [_contradiction(c) for c in (briefing.crosscheck.contradictions if briefing.crosscheck else [])],
+        "agreement": _agreement(briefing.crosscheck),
         "problems": [{"origin": p.origin, "message": p.message, "skipped": p.skipped} for p in briefing.problems],
     }
+
+
+def _statement(statement: Statement) -> dict:
+    return {"source": statement.source, "sentence": statement.sentence, "sentence_index": statement.sentence_index,
+            "clause": statement.clause, "probability": statement.probability}
+
+
+def _claims(crosscheck: CrossCheck | None) -> list[dict]:
+    if crosscheck is None:
+        return []
+    return [
+        {
+            "id": claim.id,
+            "text": claim.text,
+            "sources": claim.sources,
+            "stated_by": [_statement(s) for s in claim.stated_by],
+            "silent": list(claim.silent),
+            "contradicted_by": [_statement(s) for s in claim.contradicted_by],
+        }
+        for claim in crosscheck.claims
+    ]
+
+
+def _contradiction(c: Contradiction) -> dict:
+    return {
+        "type": c.kind,
+        "a": {**_statement(c.a), "value": c.a_value},
+        "b": {**_statement(c.b), "value": c.b_value},
+        "probability": c.probability,
+        "claim": c.claim,
+        "explanation": c.explanation,
+        "explained_by": _statement(c.explained_by) if c.explained_by else None,
+    }
+
+
+def _inline_contradiction(c: Contradiction, source: str, index: int) -> dict:
+    """A contradiction as seen from one summary sentence: the other side and both values."""
+    mine_is_a = (c.a.source, c.a.sentence_index) == (source, index)
+    other, own_value, value = (c.b, c.a_value, c.b_value) if mine_is_a else (c.a, c.b_value, c.a_value)
+    return {"type": c.kind, "source": other.source, "sentence": other.sentence, "sentence_index": other.sentence_index,
+            "value": value, "own_value": own_value, "explanation": c.explanation}
+
+
+def _agreement(crosscheck: CrossCheck | None) -> dict | None:
+    if crosscheck is None:
+        return None
+    return {"sources": crosscheck.sources, "shared": crosscheck.shared, "disputed": crosscheck.disputed,
+            "only_here": only_here(crosscheck)}
 
 
 def to_json(briefing: Briefing) -> str:
@@ -71,8 +127,11 @@ def to_markdown(briefing: Briefing) -> str:
     lines = [f"# Briefing ({len(data['documents'])} sources, {data['summary_words']}/{data['words']} words)", "", "## Summary", ""]
     for item in data["summary"]:
         others = ", ".join(f"`{c['source']}`" for c in item["corroborated_by"])
-        cited = f"`{item['source']}`" + (f"; also stated by {others}" if others else "; single source")
+        cited = f"`{item['source']}`" + (f"; {item['sources']} sources, also stated by {others}" if others else "; single source")
         lines.append(f"- {item['text']} — {cited} (score {item['score']:.3f})")
+        for c in item["contradicted_by"]:
+            lines.append(f"  - ⚠ {_disagreement_line(c)}")
+    lines += _markdown_crosscheck(data)
     lines += ["", "## Sources", ""]
     for document in data["documents"]:
         lines.append(f"### `{document['id']}` — {document['title']}")
@@ -89,12 +148,88 @@ def to_markdown(briefing: Briefing) -> str:
     return "\n".join(lines)
 
 
+def _disagreement_line(c: dict) -> str:
+    line = f"{c['type']}: `{c['source']}` says “{c['value']}” where this says “{c['own_value']}” — {c['sentence']}"
+    return line + (f" (explained: {c['explanation']})" if c["explanation"] else "")
+
+
+def _markdown_crosscheck(data: dict) -> list[str]:
+    if not data["cross_checked"]:
+        return []
+    agreement = data["agreement"]
+    corroborated = [c for c in data["claims"] if c["sources"] > 1]
+    lines = ["", f"## Claims stated by several sources ({len(corroborated)} of {len(data['claims'])})", ""]
+    for claim in corroborated:
+        sources = ", ".join(f"`{s['source']}`" for s in claim["stated_by"])
+        lines.append(f"- **{claim['sources']} sources** ({sources}): {claim['text']}")
+        for s in claim["contradicted_by"]:
+            lines.append(f"  - contradicted by `{s['source']}`: {s['sentence']}")
+    lines += ["", f"## Contradictions ({len(data['contradictions'])})", ""]
+    for c in data["contradictions"]:
+        lines.append(f"- **{c['type']}**: `{c['a']['source']}` “{c['a']['value']}” vs `{c['b']['source']}` “{c['b']['value']}”"
+                     + (f" — explained: {c['explanation']}" if c["explanation"] else ""))
+        lines.append(f"  - `{c['a']['source']}`: {c['a']['sentence']}")
+        lines.append(f"  - `{c['b']['source']}`: {c['b']['sentence']}")
+        if c["explained_by"]:
+            lines.append(f"  - `{c['explained_by']['source']}` (explanation): {c['explained_by']['sentence']}")
+    lines += ["", "## Agreement between sources (shared claims / disputed)", ""]
+    sources = agreement["sources"]
+    lines.append("| | " + " | ".join(f"`{s[:8]}`" for s in sources) + " | only here |")
+    lines.append("|---" * (len(sources) + 2) + "|")
+    for a, source in enumerate(sources):
+        cells = [f"{agreement['shared'][a][b]}/{agreement['disputed'][a][b]}" if a != b else f"({agreement['shared'][a][a]})"
+                 for b in range(len(sources))]
+        lines.append(f"| `{source[:8]}` | " + " | ".join(cells) + f" | {agreement['only_here'][source]} |")
+    return lines
+
+
+def agreement_svg(agreement: dict | None, cell: int = 44) -> str:
+    """The source x source agreement as an SVG heatmap: blue = claims both state (darker =
+    more), a red corner number = contradictions between them; the diagonal gives each source's
+    claim count. Hand-drawn SVG: a dozen rectangles need no plotting library."""
+    if not agreement or not agreement["sources"]:
+        return ""
+    sources = agreement["sources"]
+    n, label = len(sources), 150
+    size = label + n * cell + 10
+    off_diagonal = [agreement["shared"][a][b] for a in range(n) for b in range(n) if a != b]
+    top = max(off_diagonal, default=0) or 1
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img" '
+             f'aria-label="source agreement matrix" font-family="system-ui, sans-serif" font-size="11">']
+    for k, source in enumerate(sources):
+        name = html.escape(source[:20])
+        parts.append(f'<text x="{label - 6}" y="{label + k * cell + cell / 2 + 4}" text-anchor="end">{name}</text>')
+        x = label + k * cell + cell / 2
+        parts.append(f'<text x="{x}" y="{label - 6}" transform="rotate(-45 {x} {label - 6})">{name}</text>')
+    for a in range(n):
+        for b in range(n):
+            x, y = label + b * cell, label + a * cell
+            shared, disputed = agreement["shared"][a][b], agreement["disputed"][a][b]
+            if a == b:
+                fill, text = "#eeeeee", f"({shared})"
+            else:
+                level = shared / top
+                fill = f"rgb({int(235 - 190 * level)},{int(242 - 150 * level)},{int(250 - 90 * level)})"
+                text = str(shared)
+            colour = "white" if a != b and shared / top > 0.55 else "#222"
+            title = html.escape(f"{sources[a]} / {sources[b]}: {shared} shared claims, {disputed} disputed")
+            parts.append(f'<g><title>{title}</title><rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}"/>'
+                         f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle" fill="{colour}">{text}</text>')
+            if disputed:
+                parts.append(f'<circle cx="{x + cell - 10}" cy="{y + 9}" r="7" fill="#c0392b"/>'
+                             f'<text x="{x + cell - 10}" y="{y + 13}" text-anchor="middle" fill="white" font-size="10">{disputed}</text>')
+            parts.append("</g>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def to_html(briefing: Briefing) -> str:
     from jinja2 import Environment, select_autoescape
 
     template_text = resources.files("recoupe").joinpath("templates/briefing.html").read_text(encoding="utf-8")
     environment = Environment(autoescape=select_autoescape(default=True))
-    return environment.from_string(template_text).render(data=briefing_to_dict(briefing))
+    data = briefing_to_dict(briefing)
+    return environment.from_string(template_text).render(data=data, agreement_svg=agreement_svg(data["agreement"]))
 
 
 def to_rich(briefing: Briefing) -> Group:
@@ -110,17 +245,70 @@ def to_rich(briefing: Briefing) -> Group:
             sources.append("\n+ " + c["source"], style="green")
         if not item["corroborated_by"]:
             sources.append("\nsingle source", style="yellow")
-        summary.add_row(str(number), item["text"], sources, f"{item['score']:.3f}")
+        text = Text(item["text"])
+        for c in item["contradicted_by"]:
+            text.append(f"\n⚠ {c['type']}: {c['source']} says “{c['value']}” (here “{c['own_value']}”)", style="red")
+            if c["explanation"]:
+                text.append(f" — {c['explanation']}", style="dim")
+        summary.add_row(str(number), text, sources, f"{item['score']:.3f}")
     documents = Table(title="Sources", expand=True)
     for column in ("id", "title", "words kept", "removed", "repairs"):
         documents.add_column(column)
     for d in data["documents"]:
         reasons = sorted({r["reason"] for r in d["removed"]})
         documents.add_row(d["id"], d["title"][:80], str(len(d["text"].split())), f"{len(d['removed'])} ({', '.join(reasons)})", str(len(d["repairs"])))
-    parts = [Panel(summary, title=f"Summary — {data['summary_words']}/{data['words']} words", border_style="cyan"), documents]
+    parts = [Panel(summary, title=f"Summary — {data['summary_words']}/{data['words']} words", border_style="cyan"),
+             *_rich_crosscheck(data), documents]
     if data["problems"]:
         parts.append(Text("\n".join(f"{p['origin']}: {p['message']}" for p in data["problems"]), style="red"))
     return Group(*parts)
+
+
+def _rich_crosscheck(data: dict) -> list:
+    if not data["cross_checked"]:
+        return []
+    agreement = data["agreement"]
+    sources = agreement["sources"]
+    matrix = Table(title="Agreement: claims both sources state / contradictions between them", expand=False)
+    matrix.add_column("source")
+    for source in sources:
+        matrix.add_column(source[:8], justify="center")
+    matrix.add_column("only here", justify="right")
+    for a, source in enumerate(sources):
+        cells = []
+        for b in range(len(sources)):
+            shared, disputed = agreement["shared"][a][b], agreement["disputed"][a][b]
+            if a == b:
+                cells.append(Text(f"({shared})", style="dim"))
+            else:
+                cell = Text(str(shared), style="bold blue" if shared else "")
+                if disputed:
+                    cell.append(f" ⚠{disputed}", style="bold red")
+                cells.append(cell)
+        matrix.add_row(source, *cells, str(agreement["only_here"][source]))
+    contradictions = Table(title=f"Contradictions ({len(data['contradictions'])})", expand=True, show_lines=True)
+    for column in ("type", "source", "says", "source ", "says "):
+        contradictions.add_column(column)
+    for c in data["contradictions"]:
+        first = Text(c["a"]["sentence"])
+        second = Text(c["b"]["sentence"])
+        if c["explanation"]:
+            second.append(f"\nexplained: {c['explanation']}", style="dim")
+        contradictions.add_row(c["type"], c["a"]["source"], first, c["b"]["source"], second)
+    claims = Table(title="Claims stated by several sources", expand=True)
+    claims.add_column("n", width=3)
+    claims.add_column("claim", ratio=5)
+    claims.add_column("stated by / silent", ratio=2)
+    for claim in data["claims"]:
+        if claim["sources"] < 2:
+            continue
+        who = Text(", ".join(s["source"][:8] for s in claim["stated_by"]), style="green")
+        if claim["silent"]:
+            who.append("\nsilent: " + ", ".join(s[:8] for s in claim["silent"]), style="dim")
+        if claim["contradicted_by"]:
+            who.append("\ncontradicts: " + ", ".join(s["source"][:8] for s in claim["contradicted_by"]), style="red")
+        claims.add_row(str(claim["sources"]), claim["text"], who)
+    return [claims, contradictions, matrix]
 
 
 def to_text(briefing: Briefing, width: int = 110) -> str:

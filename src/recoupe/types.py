@@ -111,6 +111,7 @@ class SummarySentence:
     score: float
     corroborated_by: tuple[Support, ...] = ()
     relaxed: bool = False  # picked by the fallback step: not a self-contained sentence
+    contradicted_by: tuple["Contradiction", ...] = ()  # set by cross-checking
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -127,3 +128,56 @@ class Briefing:
     summary: list[SummarySentence] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    crosscheck: "CrossCheck | None" = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one source says: its sentence verbatim and the clause of it that carries a claim."""
+
+    source: str
+    sentence: str
+    sentence_index: int
+    clause: str
+    probability: float = 1.0  # alignment with the claim's central statement
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two aligned statements of different sources that differ on a value of one type."""
+
+    kind: str  # "date" | "number" | "name" | "place"
+    a: Statement
+    b: Statement
+    a_value: str
+    b_value: str
+    probability: float  # how surely the two statements are about the same thing
+    claim: str | None = None
+    explanation: str | None = None  # e.g. two time zones, with the sentence that says so
+    explained_by: Statement | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A unit of information with the sources that state it, are silent, or contradict it."""
+
+    id: str
+    text: str
+    stated_by: tuple[Statement, ...]
+    silent: tuple[str, ...]
+    contradicted_by: tuple[Statement, ...] = ()
+
+    @property
+    def sources(self) -> int:
+        return len(self.stated_by)
+
+
+@dataclass
+class CrossCheck:
+    """Claims, contradictions and the source x source agreement of one input."""
+
+    sources: list[str]
+    claims: list[Claim] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    shared: list[list[int]] = field(default_factory=list)  # claims both sources state
+    disputed: list[list[int]] = field(default_factory=list)  # contradictions between them

@@ -74,3 +74,19 @@ SUMMARY_WEIGHTS = (0.40, 0.60, 0.00)
 REPORTING_VERBS = frozenset(
     "say tell add state claim announce explain note write warn insist describe".split()
 )
+
+# --- cross-checking ------------------------------------------------------------------------------
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "early hours")
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+RELATIVE_PERIODS = (r"\w+ (?:days?|weeks?|months?|years?) ago", r"last (?:week|month|year)")
+TIME_ZONE_CUES = (r"local time", r"\b(?:gmt|utc|et|edt|pt)\b")
+NUMBER_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9}
+NUMBER_UNIT_SKIP = frozenset("of more than about some other new".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof president".split())
+LOCATIVE_PREPOSITIONS = frozenset("in at to from near".split())
+CLAUSE_CONJUNCTIONS = ("and", "but", "while", "whereas", "because")
+NUMBER_APPROXIMATORS = ("about", "around", "nearly", "almost", "some", "more than", "less than", "at least",
+                        "up to", "roughly", "approximately")

@@ -127,3 +127,39 @@ REPORTING_VERBS = frozenset(
     préciser rappeler promettre écrire juger confier répondre lancer martelé marteler
     soutenir prévenir avertir insister reconnaître qualifier décrire""".split()
 )
+
+# --- cross-checking: values (dates, numbers, names, places) and clauses -------------------------
+
+# Weekday and month words, Monday = 0 and January = 1 (as in Python's datetime).
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+# Words giving the part of a day ("mardi soir", "aux premières heures de mercredi").
+PARTS_OF_DAY = ("matin", "midi", "après-midi", "soir", "soirée", "nuit", "premières heures")
+# Relative day words, as an offset in days from the publication date.
+RELATIVE_DAYS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
+                 "après-demain": 2}
+# Relative expressions dateparser resolves from a base date (tested in tests/test_values.py).
+RELATIVE_PERIODS = (
+    r"il y a \w+ (?:jours?|semaines?|mois|ans?|années?)",
+    r"(?:la semaine|le mois|l'an|l’an|l'année|l’année) (?:dernière?|passée?|prochaine?)",
+)
+# Words marking a clock time given in another time zone: two days in one sentence with one of
+# these are the same moment, not a disagreement ("2h45 du matin (19h45 mardi en Espagne)").
+TIME_ZONE_CUES = (r"heure (?:locale|de paris|française|de moscou|gmt|utc)", r"\b(?:gmt|utc)\b",
+                  r"\(\s*\d{1,2}\s?h\s?\d{0,2}[^)]*\ben\s+\w+")
+# Multipliers written after a number ("10,5 milliards d'euros").
+NUMBER_MULTIPLIERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9}
+# Words after a number that are not what it counts ("plus de 11 000 ...": the unit is further on).
+NUMBER_UNIT_SKIP = frozenset("de d' d’ des environ plus moins autres nouveaux nouvelles".split())
+# Honorifics and titles dropped before comparing person names ("M. Poutine" = "Poutine").
+HONORIFICS = frozenset("m. m mme mlle mr monsieur madame mademoiselle dr pr me mgr".split())
+# Prepositions that make an entity a place where something happened ("à Pyongyang").
+LOCATIVE_PREPOSITIONS = frozenset("à au aux en dans vers depuis".split())
+# Clause boundaries inside a long sentence: a unit of information starts after these when a
+# verb follows (the morphologizer's POS tags tell).
+CLAUSE_CONJUNCTIONS = ("et", "mais", "alors que", "tandis que", "puisque", "car", "bien que")
+# Words before a number that make it approximate or a bound: "près de dix millions" agrees with
+# "9,6 millions"; "plus de 11 000" with "11 500".
+NUMBER_APPROXIMATORS = ("près de", "environ", "quelque", "presque", "autour de", "de l'ordre de",
+                        "de l’ordre de", "plus de", "moins de", "au moins", "jusqu'à", "jusqu’à", "quasiment")

@@ -1,0 +1,118 @@
+"""Alignment and contradiction detection on the hand-labelled sentence pairs.
+
+    .venv/bin/python benchmarks/bench_alignment.py            # evaluate on the held-out test set
+    .venv/bin/python benchmarks/bench_alignment.py --fit      # refit the logistic model on the dev set
+
+The test set (tests/data/crosscheck_pairs.jsonl) was written by hand before any threshold was
+set and is never fitted on; the calibration set (tests/data/crosscheck_dev_pairs.jsonl, rpm2-fr
+"C2" clusters only) is where ALIGNMENT_COEFFICIENTS come from. The ablation rows refit the
+model on the dev set with a subset of the three signals and score the test pairs on the unit
+pair with the best TF-IDF cosine (the full row is the pipeline's real decision).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+from sklearn.linear_model import LogisticRegression
+
+from recoupe.align import ALIGNED_PROBABILITY, ALIGNMENT_COEFFICIENTS
+from recoupe.crosscheck_eval import judge, load_pairs
+from recoupe.features import NlpResources
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+TEST = ROOT / "tests" / "data" / "crosscheck_pairs.jsonl"
+DEV = ROOT / "tests" / "data" / "crosscheck_dev_pairs.jsonl"
+SIGNALS = ("tfidf", "vectors", "overlap", "shared value", "shared slot")
+SUBSETS = ((0,), (1,), (2,), (0, 1), (0, 2), (0, 1, 2), (0, 1, 2, 3), (0, 2, 3, 4), (0, 1, 2, 3, 4))
+
+
+def run(path: Path, resources: NlpResources, label: str):
+    pairs = load_pairs(path)
+    with Progress(transient=True) as progress:
+        task = progress.add_task(f"{label}: clusters", total=len({p.cluster for p in pairs}))
+        scores = judge(pairs, DATA, resources, progress=lambda _: progress.advance(task))
+    return scores
+
+
+def matrix(scores) -> tuple[np.ndarray, np.ndarray]:
+    rows = [j for j in scores.judged if j.signals is not None]
+    x = np.array([j.signals for j in rows])
+    y = np.array([j.pair.label in ("same", "contradicts") for j in rows])
+    return x, y
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fit", action="store_true", help="fit the logistic model on the dev set and print it")
+    args = parser.parse_args()
+    if not (DATA / "rpm2-fr").exists() or not (DATA / "seeds").exists():
+        print(f"skipped: {DATA} (seeds, rpm2-fr) not found", file=sys.stderr)
+        return 0
+    console = Console()
+    resources = NlpResources()
+    dev = run(DEV, resources, "dev")
+    x_dev, y_dev = matrix(dev)
+    if args.fit:
+        # model choice by leave-one-cluster-out on the dev set (the test set is never looked at)
+        from sklearn.model_selection import LeaveOneGroupOut, cross_val_predict
+
+        groups = [j.pair.cluster for j in dev.judged if j.signals is not None]
+        for subset in SUBSETS:
+            predicted = cross_val_predict(LogisticRegression(C=10.0), x_dev[:, subset], y_dev, groups=groups,
+                                          cv=LeaveOneGroupOut(), method="predict_proba")[:, 1] >= ALIGNED_PROBABILITY
+            tp = int(np.sum(predicted & y_dev))
+            precision, recall = tp / max(1, int(predicted.sum())), tp / max(1, int(y_dev.sum()))
+            console.print(f"dev cross-validated  {' + '.join(SIGNALS[k] for k in subset):45s} P {precision:.3f} R {recall:.3f}")
+        model = LogisticRegression(C=10.0).fit(x_dev, y_dev)
+        coefficients = (float(model.intercept_[0]), *(float(w) for w in model.coef_[0]))
+        console.print(f"ALIGNMENT_COEFFICIENTS = ({', '.join(f'{c:.2f}' for c in coefficients)})")
+        return 0
+    test = run(TEST, resources, "test")
+    x_test, y_test = matrix(test)
+
+    table = Table(title=f"Alignment on {len(test.judged)} held-out pairs (positives: same + contradicts)")
+    for column in ("model", "precision", "recall", "F1"):
+        table.add_column(column)
+    for subset in SUBSETS:
+        model = LogisticRegression(C=10.0).fit(x_dev[:, subset], y_dev)
+        predicted = model.predict_proba(x_test[:, subset])[:, 1] >= ALIGNED_PROBABILITY
+        tp = int(np.sum(predicted & y_test))
+        precision = tp / max(1, int(predicted.sum()))
+        recall = tp / max(1, int(y_test.sum()))
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table.add_row(" + ".join(SIGNALS[k] for k in subset) + " (ablation)", f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}")
+    full = test.alignment()
+    table.add_row("recoupe (pipeline decision)", f"{full['precision']:.3f}", f"{full['recall']:.3f}", f"{full['f1']:.3f}")
+    dev_scores = dev.alignment()
+    table.add_row("recoupe on the dev set", f"{dev_scores['precision']:.3f}", f"{dev_scores['recall']:.3f}", f"{dev_scores['f1']:.3f}")
+    console.print(table)
+    console.print(f"coefficients (intercept, tfidf, vectors, overlap, shared value, shared slot): {ALIGNMENT_COEFFICIENTS}; "
+                  f"aligned from p >= {ALIGNED_PROBABILITY}; unlocated pairs: {test.unlocated or 'none'}")
+
+    contradiction = test.contradiction()
+    console.print(
+        f"Contradictions (test): precision {contradiction['precision']:.3f}, recall {contradiction['recall']:.3f} "
+        f"({contradiction['tp']} found of {contradiction['positives']}, {contradiction['right_type']} with the right type, "
+        f"{contradiction['fp']} false)"
+    )
+    errors = Table(title="Errors (test)", show_lines=False)
+    for column in ("id", "gold", "p", "found"):
+        errors.add_column(column)
+    for j in test.judged:
+        gold_aligned = j.pair.label in ("same", "contradicts")
+        if gold_aligned != (j.probability >= ALIGNED_PROBABILITY) or (j.pair.label == "contradicts") != (j.contradiction is not None):
+            errors.add_row(j.pair.id, f"{j.pair.label}{'/' + j.pair.type if j.pair.type else ''}", f"{j.probability:.2f}", j.contradiction or "")
+    console.print(errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

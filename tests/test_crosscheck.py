@@ -1,0 +1,119 @@
+"""Cross-checking as a user sees it: claims with the sources that state them, typed
+contradictions with both sentences verbatim, the agreement matrix drawn in the HTML."""
+
+import json
+
+import pytest
+
+from recoupe import render
+from recoupe.pipeline import run_pipeline
+from recoupe.types import RawDocument
+
+from conftest import RPM2, require
+
+
+def _normalised(text):
+    return " ".join(text.split())
+
+
+def test_first_visit_in_24_years_is_one_claim_stated_by_all_five_seeds(seeds_briefing):
+    claims = [c for c in seeds_briefing.crosscheck.claims if any("24 ans" in s.clause for s in c.stated_by)]
+    best = max(claims, key=lambda c: c.sources)
+    assert best.sources == 5
+    assert {s.source for s in best.stated_by} == set(seeds_briefing.crosscheck.sources)
+    assert not best.silent
+
+
+def test_claims_and_contradictions_quote_their_sources_verbatim(seeds_briefing):
+    data = json.loads(render(seeds_briefing, "json"))
+    texts = {d["id"]: _normalised(d["text"]) for d in data["documents"]}
+    assert data["cross_checked"] and data["claims"]
+    for claim in data["claims"]:
+        assert claim["sources"] == len(claim["stated_by"])
+        for statement in claim["stated_by"] + claim["contradicted_by"]:
+            assert _normalised(statement["sentence"]) in texts[statement["source"]]
+            assert _normalised(statement["clause"]) in _normalised(statement["sentence"])
+        stating = {s["source"] for s in claim["stated_by"] + claim["contradicted_by"]}
+        assert stating.isdisjoint(claim["silent"])
+        assert stating | set(claim["silent"]) == set(texts)
+    for contradiction in data["contradictions"]:
+        for side in ("a", "b"):
+            assert _normalised(contradiction[side]["sentence"]) in texts[contradiction[side]["source"]]
+            assert contradiction[side]["value"]
+        assert contradiction["type"] in ("date", "number", "name", "place")
+
+
+def test_summary_sentences_carry_their_corroboration(seeds_briefing):
+    data = json.loads(render(seeds_briefing, "json"))
+    for item in data["summary"]:
+        assert item["sources"] == 1 + len(item["corroborated_by"])
+        assert item["single_source"] is (item["sources"] == 1)
+    assert max(item["sources"] for item in data["summary"]) >= 4
+
+
+def test_agreement_matrix_is_symmetric_and_drawn_in_html(seeds_briefing):
+    agreement = json.loads(render(seeds_briefing, "json"))["agreement"]
+    n = len(agreement["sources"])
+    for a in range(n):
+        for b in range(n):
+            assert agreement["shared"][a][b] == agreement["shared"][b][a]
+            assert agreement["disputed"][a][b] == agreement["disputed"][b][a]
+    page = render(seeds_briefing, "html")
+    assert "<svg" in page and "source agreement matrix" in page
+    assert page.count("<rect") == n * n
+
+
+def _two_sources(first: str, second: str):
+    raw = [RawDocument("a", first, "a.txt"), RawDocument("b", second, "b.txt")]
+    return raw
+
+
+@pytest.mark.parametrize(
+    "first, second, kind",
+    [
+        ("La Corée du Nord aurait fourni à la Russie des dizaines de missiles balistiques et plus de 11 000 "
+         "conteneurs de munitions, selon les responsables américains.",
+         "La Corée du Nord aurait fourni à la Russie des dizaines de missiles balistiques et plus de 5 000 "
+         "conteneurs de munitions, selon les responsables américains.", "number"),
+        ("Le président russe a signé mardi un traité de partenariat stratégique avec le dirigeant nord-coréen "
+         "à Pyongyang.",
+         "Le président russe a signé jeudi un traité de partenariat stratégique avec le dirigeant nord-coréen "
+         "à Pyongyang.", "date"),
+    ],
+)
+def test_a_changed_value_in_the_same_statement_is_a_typed_contradiction(resources, first, second, kind):
+    filler_a = " Les deux pays ont renforcé leur coopération économique. Le sommet a duré deux jours."
+    filler_b = " Les observateurs jugent la rencontre historique. Washington a exprimé son inquiétude."
+    briefing = run_pipeline(_two_sources(first + filler_a, second + filler_b), resources=resources)
+    found = briefing.crosscheck.contradictions
+    assert [c.kind for c in found] == [kind]
+    assert {found[0].a.sentence, found[0].b.sentence} == {first, second}
+
+
+def test_the_same_values_are_not_a_contradiction(resources):
+    sentence = ("La Corée du Nord aurait fourni à la Russie plus de 11 000 conteneurs de munitions, "
+                "selon les responsables américains.")
+    briefing = run_pipeline(_two_sources(sentence + " Le sommet a duré deux jours.",
+                                         sentence.replace("aurait fourni", "a fourni") + " Washington s'inquiète."),
+                            resources=resources)
+    assert not briefing.crosscheck.contradictions
+    assert max(c.sources for c in briefing.crosscheck.claims) == 2
+
+
+def test_cross_checking_can_be_switched_off(resources):
+    briefing = run_pipeline(_two_sources("Le sommet a duré deux jours à Pyongyang cette semaine.",
+                                         "Le sommet a duré deux jours à Pyongyang."), resources=resources,
+                            crosscheck=False)
+    data = json.loads(render(briefing, "json"))
+    assert data["cross_checked"] is False and data["claims"] == [] and data["agreement"] is None
+
+
+def test_every_rpm2_cluster_is_cross_checked_verbatim(resources):
+    from recoupe.evaluate import load_clusters
+
+    for cluster in load_clusters(require(RPM2), limit=3):
+        briefing = run_pipeline(cluster.documents, resources=resources)
+        texts = {d.id: _normalised(d.text) for d in briefing.documents}
+        for contradiction in briefing.crosscheck.contradictions:
+            assert _normalised(contradiction.a.sentence) in texts[contradiction.a.source]
+            assert contradiction.a.source != contradiction.b.source

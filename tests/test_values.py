@@ -1,0 +1,95 @@
+"""Typed values: what two sources are compared on. Real sentences of the seeds and rpm2-fr."""
+
+import datetime as dt
+
+import pytest
+
+from recoupe.lang import fr
+from recoupe.values import Entity, dates_agree, extract_values, name_key, names_match
+
+PUBLISHED = dt.date(2024, 6, 19)  # a Wednesday
+
+
+def values(text, published=None, entities=()):
+    return {(v.kind, v.key, v.slot) for v in extract_values(text, list(entities), fr, published)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Poutine s’est rendu en Corée du Nord pour la première fois en vingt-quatre ans.", ("number", "24", "an")),
+        ("sa première visite en Corée du Nord depuis 24 ans", ("number", "24", "an")),
+        ("plus de 11 000 conteneurs de munitions vers la Russie", ("number", "11000", "conteneur")),
+        ("L'Etat injecte 10,5 milliards d'euros dans six banques", ("number", "1.05e+10", "euro")),
+        ("une hausse de 3 % en un an", ("number", "3", "%")),
+        ("la libération des 15 otages", ("number", "15", "otage")),
+    ],
+)
+def test_numbers_are_read_with_what_they_count(text, expected):
+    assert expected in values(text)
+
+
+def test_years_days_and_ordinals_are_not_counted_as_numbers():
+    found = values("Kim Jong Un a rencontré Poutine pour la première fois en 2019, le 1er janvier, au XXIe siècle.")
+    assert ("date", "2019", "year") in found
+    assert not [v for v in found if v[0] == "number"]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("accueilli sur un tapis rouge mardi soir", PUBLISHED, ("date", "2024-06-18", "day")),
+        ("aux premières heures de mercredi", PUBLISHED, ("date", "2024-06-19", "day")),
+        ("accueilli sur un tapis rouge mardi soir", None, ("date", "weekday:1", "day")),
+        ("En mars, un veto russe aux Nations unies", PUBLISHED, ("date", "2024-03", "month")),
+        ("Kim s'est rendu en Russie en septembre", PUBLISHED, ("date", "2023-09", "month")),
+        ("le traité signé le 18 juin 2024", None, ("date", "2024-06-18", "day")),
+        ("capturés le 2 juillet lors de l'opération", None, ("date", "--07-02", "day")),
+        ("Il y a deux ans, ils ont opposé leur veto", PUBLISHED, ("date", "2022", "year")),
+        ("atterri à Pyongyang mercredi vers 2h45 du matin", None, ("date", "02:45", "time")),
+    ],
+)
+def test_dates_are_normalised_against_the_publication_date(text, published, expected):
+    assert expected in values(text, published)
+
+
+def test_relative_days_without_a_publication_date_are_not_compared():
+    assert not values("Le ministre a démissionné hier.")
+    assert ("date", "2024-06-18", "day") in values("Le ministre a démissionné hier.", PUBLISHED)
+
+
+def test_mars_the_name_is_not_a_month():
+    assert not [v for v in values("Le robot Curiosity explore la planète Mars depuis des années.") if v[2] == "month"]
+
+
+def test_weekdays_compare_with_full_dates():
+    tuesday, wednesday = extract_values("mardi", [], fr)[0], extract_values("mercredi", [], fr)[0]
+    june_18 = extract_values("le 18 juin 2024", [], fr)[0]
+    assert dates_agree(tuesday, wednesday) is False
+    assert dates_agree(tuesday, june_18) is True
+    assert dates_agree(wednesday, june_18) is False
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("M. Poutine", "Vladimir Poutine", True),
+        ("Youri Ouchakov", "Ushakov", True),
+        ("Iouri Ouchakov", "Yuri Ouchakov", True),
+        ("Andreï Beloussov", "Andrei Belousov", True),
+        ("Kim Jong Un", "Kim Jong-un", True),
+        ("Kim Jong Un", "Kim Il-sung", False),
+        ("Kim Jong Un", "Kim Tong-hyung", False),
+        ("Sergueï Lavrov", "Alexandre Novak", False),
+    ],
+)
+def test_name_variants_match_and_namesakes_do_not(a, b, same):
+    assert names_match(name_key(a, fr), name_key(b, fr)) is same
+
+
+def test_places_are_entities_after_a_locative_preposition():
+    text = "Poutine a atterri à Pyongyang après une escale dans l'Extrême-Orient russe."
+    entities = [Entity("Poutine", "PER", 0, 7), Entity("Pyongyang", "LOC", 20, 29)]
+    found = values(text, entities=entities)
+    assert ("place", "pyongyang", "LOC") in found
+    assert ("name", "poutine", "PER") in found
