@@ -256,24 +256,16 @@ def only_here(crosscheck: CrossCheck) -> dict[str, int]:
 
 
 def corroborate_summary(summary: list[SummarySentence], crosscheck: CrossCheck) -> list[SummarySentence]:
-    """Each summary sentence with the sources the claims found stating it (replacing the
-    summariser's own estimate) and the contradictions that involve it."""
-    from .types import Support
-
+    """Each summary sentence with the contradictions that involve it. Its corroboration stays the
+    summariser's: across *all* sentence pairs of an input (not the related pairs of the labelled
+    set) the clause alignment still links loosely related sentences (seeds: the treaty sentence
+    to the arrival sentences), so it does not replace the stricter same-fact test yet."""
     updated = []
     for item in summary:
-        supports: dict[str, Support] = {}
-        for claim in crosscheck.claims:
-            if not any(s.source == item.source and s.sentence_index == item.index for s in claim.stated_by):
-                continue
-            for statement in claim.stated_by:
-                if statement.source != item.source and statement.source not in supports:
-                    supports[statement.source] = Support(statement.source, statement.sentence, statement.sentence_index, statement.probability)
         contradicted = tuple(
             c for c in crosscheck.contradictions
             if (c.a.source, c.a.sentence_index) == (item.source, item.index)
             or (c.b.source, c.b.sentence_index) == (item.source, item.index)
         )
-        ordered = tuple(supports[s] for s in crosscheck.sources if s in supports)
-        updated.append(replace(item, corroborated_by=ordered, contradicted_by=contradicted))
+        updated.append(replace(item, contradicted_by=contradicted))
     return updated

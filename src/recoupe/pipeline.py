@@ -5,8 +5,8 @@ Each stage declares what it ``requires`` and what it ``assigns`` (as spaCy compo
 
     raw documents -> clean -> split -> features -> summarise -> crosscheck -> Briefing
 
-``crosscheck`` (claims, contradictions, agreement; it also replaces the summary's corroboration
-by the measured alignment) can be switched off: ``run_pipeline(crosscheck=False)``.
+``crosscheck`` (claims, contradictions, agreement; contradictions are also attached to the summary
+sentences they involve) can be switched off: ``run_pipeline(crosscheck=False)``.
 """
 
 from __future__ import annotations

@@ -49,6 +49,7 @@ class Value:
     slot: str
     start: int = 0
     approximate: bool = False  # a number after "près de", "environ", "plus de"...
+    relative: bool = False  # a date resolved from a weekday or "hier", "il y a deux ans"...
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,10 @@ def _dates(text: str, lang: ModuleType, published: dt.date | None) -> tuple[list
     def free(match: re.Match) -> bool:
         return not any(s < match.end() and match.start() < e for s, e in spans)
 
-    def add(match: re.Match, key: str | None, slot: str) -> None:
+    def add(match: re.Match, key: str | None, slot: str, relative: bool = False) -> None:
         spans.append((match.start(), match.end()))
         if key is not None:
-            values.append(Value("date", match.group().strip(), key, slot, match.start()))
+            values.append(Value("date", match.group().strip(), key, slot, match.start(), relative=relative))
 
     for match in patterns["day"].finditer(text):
         day = 1 if match.group(1).lower() == "1er" else int(match.group(1))
@@ -116,14 +117,14 @@ def _dates(text: str, lang: ModuleType, published: dt.date | None) -> tuple[list
         if not free(match):
             continue
         weekday = lang.WEEKDAYS.index(match.group(1).lower())
-        add(match, _weekday_key(weekday, published), "day")
+        add(match, _weekday_key(weekday, published), "day", relative=True)
     for match in patterns["relative_day"].finditer(text):
         if free(match):
             offset = lang.RELATIVE_DAYS.get(match.group().lower(), 0)
-            add(match, (published + dt.timedelta(days=offset)).isoformat() if published else None, "day")
+            add(match, (published + dt.timedelta(days=offset)).isoformat() if published else None, "day", relative=True)
     for match in patterns["relative_period"].finditer(text):
         if free(match):
-            add(match, _dateparser_key(match.group(), lang, published), _period_precision(match.group()))
+            add(match, _dateparser_key(match.group(), lang, published), _period_precision(match.group()), relative=True)
     for match in patterns["time"].finditer(text):
         if free(match):
             add(match, f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}", "time")
