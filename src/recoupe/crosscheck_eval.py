@@ -125,8 +125,7 @@ def best_signals(checker: CrossChecker, first: list[int], second: list[int]) -> 
     if checker.aligner is None:
         return None
     signals = checker.aligner.signals
-    mine = [k for k, u in enumerate(checker.units) if u.sentence in first]
-    theirs = [k for k, u in enumerate(checker.units) if u.sentence in second]
+    mine, theirs = checker.units_of(first), checker.units_of(second)
     candidates = [tuple(signal[i, j] for signal in signals) for i in mine for j in theirs]
     return tuple(float(x) for x in max(candidates)) if candidates else None
 

@@ -95,9 +95,9 @@ def load_pipeline(language: str):
 
 
 def content_lemmas(sentences: list[Sentence], nlp, analyse: bool = False):
-    """Lower-cased lemmas of the content words and numbers of each sentence, and whether it
-    has a verb (always True without a tagger: the blank pipeline cannot tell). With
-    ``analyse``, also each sentence's tokens, entities and vectors (a third list)."""
+    """Lower-cased lemmas of the content words and numbers of each sentence, whether it has a
+    verb (always True without a tagger: the blank pipeline cannot tell), and, with ``analyse``,
+    each sentence's tokens, entities and vectors (else None)."""
     texts = [s.text for s in sentences]
     result, has_verb, analyses = [], [], []
     tagged = "morphologizer" in nlp.pipe_names or "tagger" in nlp.pipe_names
@@ -120,9 +120,7 @@ def content_lemmas(sentences: list[Sentence], nlp, analyse: bool = False):
             entities = tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
             vectors = np.array([t.vector for t in doc]) if doc.vocab.vectors.shape[0] and len(doc) else np.zeros((len(doc), 1))
             analyses.append(SentenceAnalysis(tuple(tokens), entities, vectors))
-    if analyse:
-        return result, has_verb, analyses
-    return result, has_verb
+    return result, has_verb, analyses if analyse else None
 
 
 def _content_lemma(token, stem) -> str | None:
@@ -139,10 +137,7 @@ def _content_lemma(token, stem) -> str | None:
 def sentence_features(sentences: list[Sentence], nlp, analyse: bool = False) -> SentenceFeatures:
     """Stage: TF-IDF over content lemmas (sublinear tf, idf fitted on this input's sentences).
     ``analyse``: keep tokens, entities and vectors for cross-checking."""
-    if analyse:
-        lemmas, has_verb, analyses = content_lemmas(sentences, nlp, analyse=True)
-    else:
-        (lemmas, has_verb), analyses = content_lemmas(sentences, nlp), None
+    lemmas, has_verb, analyses = content_lemmas(sentences, nlp, analyse=analyse)
     if not any(lemmas):
         return SentenceFeatures(lemmas, np.zeros((len(sentences), 1)), has_verb, analyses)
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")

@@ -65,7 +65,8 @@ def _split(ws: Workspace) -> None:
     ws.sentences = split_documents(ws.documents, SentenceSplitter(ws.lang))
 
 
-def _document_languages(ws: Workspace) -> dict[str, ModuleType]:
+def document_languages(ws: Workspace) -> dict[str, ModuleType]:
+    """The language data of each document of the workspace."""
     return {d.id: data_for_document(d.language, ws.lang) for d in ws.documents}
 
 
@@ -76,7 +77,7 @@ def _features(ws: Workspace) -> None:
 def _summarise(ws: Workspace) -> None:
     headings = {d.id: set(d.headings) for d in ws.documents}
     ws.summary = summarise(
-        ws.sentences, ws.features, headings, ws.words, _document_languages(ws),
+        ws.sentences, ws.features, headings, ws.words, document_languages(ws),
         fill=ws.fill, weights=ws.lang.SUMMARY_WEIGHTS,
     )
 
@@ -85,7 +86,7 @@ def _crosscheck(ws: Workspace) -> None:
     if not ws.cross_checking:
         return
     published = {r.id: publication_date(r.published) for r in ws.raw}
-    ws.crosscheck = cross_check(ws.sentences, ws.features, _document_languages(ws), published)
+    ws.crosscheck = cross_check(ws.sentences, ws.features, document_languages(ws), published)
     ws.summary = corroborate_summary(ws.summary, ws.crosscheck)
 
 
@@ -151,11 +152,6 @@ def prepare(raw: list[RawDocument], lang: str = "fr", resources: NlpResources | 
     for stage in STAGES[: [s.name for s in STAGES].index("features") + 1]:
         stage.run(workspace)
     return workspace
-
-
-def document_languages(ws: Workspace) -> dict[str, ModuleType]:
-    """The language data of each document of the workspace."""
-    return _document_languages(ws)
 
 
 def run_pipeline(
