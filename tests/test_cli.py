@@ -43,6 +43,33 @@ def test_json_contract_on_the_seeds(seeds_json):
     assert sum(len(s["text"].split()) for s in data["summary"]) <= 150
 
 
+def test_actors_quotes_and_timeline_cite_their_sources_verbatim(seeds_json):
+    data = json.loads(seeds_json[0].read_text(encoding="utf-8"))
+    texts = {d["id"]: " ".join(d["text"].split()) for d in data["documents"]}
+    assert data["actors"] and data["quotes"] and data["timeline"]
+    # a mention outside the body (sentence_index < 0) is in the title (-1) or a removed line
+    asides = {d["id"]: [d["title"], *(r["text"] for r in d["removed"])] for d in data["documents"]}
+    for actor in data["actors"]:
+        assert {"id", "name", "type", "variants", "sources", "mentions", "roles"} <= actor.keys()
+        for mention in actor["mentions"]:
+            sentence = " ".join(mention["sentence"].split())
+            if mention["sentence_index"] >= 0:
+                assert sentence in texts[mention["source"]]
+            else:
+                assert any(sentence in " ".join(line.split()) for line in asides[mention["source"]])
+            assert mention["sentence"][mention["start"]:mention["end"]] == mention["text"]
+    for quote in data["quotes"]:
+        assert quote["sources"] == list(dict.fromkeys(r["source"] for r in quote["reports"]))
+        for report in quote["reports"]:
+            assert " ".join(report["sentence"].split()) in texts[report["source"]]
+    for event in data["timeline"]:
+        for mention in event["mentions"]:
+            assert " ".join(mention["sentence"].split()) in texts[mention["source"]]
+            assert mention["expression"].lower() in mention["sentence"].lower()
+    dates = [event["date"] for event in data["timeline"]]
+    assert dates == sorted(dates)
+
+
 def test_two_runs_give_byte_identical_json(seeds_json):
     assert seeds_json[0].read_bytes() == seeds_json[1].read_bytes()
 

@@ -63,3 +63,30 @@ def test_same_stem_in_two_folders_gets_distinct_ids(tmp_path):
         (tmp_path / folder / "article.txt").write_text("Un texte.", encoding="utf-8")
     result = read_inputs([str(tmp_path / "a"), str(tmp_path / "b")])
     assert [d.id for d in result.documents] == ["article", "article-2"]
+
+
+@pytest.mark.parametrize("head", [
+    "published: 2024-06-19\n",
+    "Date : 2024-06-19\n",
+    "---\ndate: 2024-06-19\nauthor: AP\n---\n",
+])
+def test_a_text_file_gives_its_publication_date_in_a_front_matter_line(tmp_path, head):
+    (tmp_path / "a.txt").write_text(head + "Le titre\n\nLe corps de l'article.\n", encoding="utf-8")
+    result = read_inputs([str(tmp_path / "a.txt")])
+    document = result.documents[0]
+    assert (document.published, document.published_origin) == ("2024-06-19", "front-matter")
+    assert document.text.startswith("Le titre")
+    assert not result.problems
+
+
+def test_a_front_matter_date_that_is_no_date_is_reported_and_the_article_kept(tmp_path):
+    (tmp_path / "a.txt").write_text("published: 19/06/2024\nLe titre\n\nLe corps.\n", encoding="utf-8")
+    result = read_inputs([str(tmp_path / "a.txt")])
+    assert result.documents[0].published is None and result.documents[0].text.startswith("Le titre")
+    assert [str(p) for p in result.problems] == [f"{tmp_path / 'a.txt'}: front-matter date '19/06/2024' is not a date (YYYY-MM-DD), ignored"]
+
+
+def test_an_article_starting_with_ordinary_text_keeps_its_first_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Date historique : Poutine à Pyongyang\n\nLe corps.\n", encoding="utf-8")
+    document = read_inputs([str(tmp_path / "a.txt")]).documents[0]
+    assert document.published is None and document.text.startswith("Date historique")

@@ -60,6 +60,8 @@ def brief(
         help="Publication date (YYYY-MM-DD) of documents whose input gives none; resolves 'mardi', 'hier'.")] = None,
     crosscheck: Annotated[bool, typer.Option(
         "--crosscheck/--no-crosscheck", help="Align claims across sources and report contradictions.")] = True,
+    story: Annotated[bool, typer.Option(
+        "--story/--no-story", help="Find the actors, who said what, and the timeline.")] = True,
 ) -> None:
     """Clean the articles, report the noise, cross-check the sources and write a cited extractive summary."""
     if published is not None and publication_date(published) is None:
@@ -72,7 +74,7 @@ def brief(
                 progress.update(task, description=stage, advance=1)
 
             briefing = run_brief(paths, words=words, lang=lang, cluster=cluster, progress=advance,
-                                 crosscheck=crosscheck, published=published)
+                                 crosscheck=crosscheck, published=published, story=story)
     except (UsageProblem, UnsupportedLanguage) as error:
         _fail_usage(str(error))
     for problem in briefing.problems:

@@ -125,7 +125,7 @@ def evaluate(
     for done, cluster in enumerate(clusters, start=1):
         started = time.perf_counter()
         briefing = run_pipeline(cluster.documents, lang=cluster.language, words=words, resources=resources, fill=True,
-                                crosscheck=False)
+                                crosscheck=False, story=False)
         shared_seconds = time.perf_counter() - started
         input_words = sum(len(d.text.split()) for d in cluster.documents)
         scorer = scorers.setdefault(cluster.summary_language, RougeScorer(cluster.summary_language))

@@ -3,10 +3,12 @@
 Each stage declares what it ``requires`` and what it ``assigns`` (as spaCy components do);
 ``check_order`` verifies once, before running, that every requirement is assigned earlier.
 
-    raw documents -> clean -> split -> features -> summarise -> crosscheck -> Briefing
+    raw documents -> clean -> split -> features -> summarise -> crosscheck
+                  -> actors -> quotes -> timeline -> Briefing
 
 ``crosscheck`` (claims, contradictions, agreement; contradictions are also attached to the summary
-sentences they involve) can be switched off: ``run_pipeline(crosscheck=False)``.
+sentences they involve) can be switched off: ``run_pipeline(crosscheck=False)``; so can the
+who-said-what-when stages (``actors``, ``quotes``, ``timeline``): ``run_pipeline(story=False)``.
 """
 
 from __future__ import annotations
@@ -16,15 +18,19 @@ from dataclasses import dataclass, field, replace
 import datetime as dt
 from types import ModuleType
 
+from .actors import document_asides, find_actors
 from .clean import clean_documents
 from .crosscheck import corroborate_summary, cross_check
 from .features import NlpResources, SentenceFeatures, sentence_features
 from .lang import data_for_document, language_data
 from .readers import read_inputs
+from .quotes import find_quotes, merge_quotes
 from .repair import Lexicon
 from .split import SentenceSplitter
 from .summarize import summarise
-from .types import Briefing, CleanDocument, CrossCheck, RawDocument, Sentence, SummarySentence
+from .timeline import build_timeline, publication_dates
+from .types import (Actor, Briefing, CleanDocument, CrossCheck, PublicationDate, Quote, RawDocument, Sentence,
+                    SummarySentence, TimelineEvent)
 
 DEFAULT_WORDS = 150
 
@@ -44,6 +50,16 @@ class Workspace:
     summary: list[SummarySentence] = field(default_factory=list)
     cross_checking: bool = True
     crosscheck: CrossCheck | None = None
+    story: bool = True  # actors, quotes, timeline
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    published: dict[str, PublicationDate] = field(default_factory=dict)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+
+    @property
+    def analysing(self) -> bool:
+        """Whether the features stage must keep tokens and entities (NER runs only then)."""
+        return self.cross_checking or self.story
 
 
 @dataclass(frozen=True)
@@ -71,7 +87,7 @@ def document_languages(ws: Workspace) -> dict[str, ModuleType]:
 
 
 def _features(ws: Workspace) -> None:
-    ws.features = sentence_features(ws.sentences, ws.resources.pipeline(ws.lang.CODE), analyse=ws.cross_checking)
+    ws.features = sentence_features(ws.sentences, ws.resources.pipeline(ws.lang.CODE), analyse=ws.analysing)
 
 
 def _summarise(ws: Workspace) -> None:
@@ -90,6 +106,27 @@ def _crosscheck(ws: Workspace) -> None:
     ws.summary = corroborate_summary(ws.summary, ws.crosscheck)
 
 
+def _actors(ws: Workspace) -> None:
+    if ws.story:
+        # titles and removed lines (bylines, foreign-language lines) can name actors and add variants
+        asides = document_asides(ws.documents, ws.resources.pipeline(ws.lang.CODE))
+        ws.actors = find_actors(ws.sentences, ws.features.analyses, ws.lang, asides)
+
+
+def _quotes(ws: Workspace) -> None:
+    if ws.story:
+        reports = find_quotes(ws.sentences, ws.features.analyses, ws.lang)
+        ws.quotes = merge_quotes(reports, ws.actors, ws.lang)
+
+
+def _timeline(ws: Workspace) -> None:
+    given = {r.id: PublicationDate(publication_date(r.published).isoformat(), r.published_origin or "metadata")
+             for r in ws.raw if publication_date(r.published)}
+    ws.published = publication_dates(ws.sentences, given, ws.lang)
+    if ws.story:
+        ws.timeline = build_timeline(ws.sentences, ws.published, ws.lang)
+
+
 def publication_date(value: str | None) -> dt.date | None:
     """The date of an ISO date or timestamp ("2024-06-19", "2024-06-19T08:00:00Z"), else None."""
     if not value:
@@ -106,6 +143,9 @@ STAGES = (
     Stage("features", requires=("sentences",), assigns=("features",), run=_features),
     Stage("summarise", requires=("sentences", "features", "documents"), assigns=("summary",), run=_summarise),
     Stage("crosscheck", requires=("sentences", "features", "summary"), assigns=("crosscheck", "summary"), run=_crosscheck),
+    Stage("actors", requires=("sentences", "features"), assigns=("actors",), run=_actors),
+    Stage("quotes", requires=("sentences", "features", "actors"), assigns=("quotes",), run=_quotes),
+    Stage("timeline", requires=("sentences", "raw"), assigns=("published", "timeline"), run=_timeline),
 )
 
 
@@ -162,6 +202,7 @@ def run_pipeline(
     progress: Callable[[str], None] | None = None,
     fill: bool = False,
     crosscheck: bool = True,
+    story: bool = True,
 ) -> Briefing:
     """Run every stage on ``raw`` and return the briefing (without input problems).
 
@@ -169,7 +210,7 @@ def run_pipeline(
     truncates every system to the first ``words`` words); a briefing holds the budget."""
     check_order()
     workspace = Workspace(language_data(lang), words, resources or NlpResources(), fill, list(raw),
-                          cross_checking=crosscheck)
+                          cross_checking=crosscheck, story=story)
     for stage in STAGES:
         if progress:
             progress(stage.name)
@@ -181,6 +222,10 @@ def run_pipeline(
         summary=workspace.summary,
         sentences=workspace.sentences,
         crosscheck=workspace.crosscheck,
+        actors=workspace.actors,
+        quotes=workspace.quotes,
+        timeline=workspace.timeline,
+        published=workspace.published,
     )
 
 
@@ -193,6 +238,7 @@ def brief(
     progress: Callable[[str], None] | None = None,
     crosscheck: bool = True,
     published: str | None = None,
+    story: bool = True,
 ) -> Briefing:
     """Read ``paths`` and brief every readable document; unreadable ones land in ``problems``.
 
@@ -202,8 +248,8 @@ def brief(
     documents = read.documents
     if published:
         # the --published date stands in for documents whose input gave none
-        documents = [d if d.published else replace(d, published=published) for d in documents]
+        documents = [d if d.published else replace(d, published=published, published_origin="option") for d in documents]
     briefing = run_pipeline(documents, lang=lang, words=words, resources=resources, progress=progress,
-                            crosscheck=crosscheck)
+                            crosscheck=crosscheck, story=story)
     briefing.problems = read.problems
     return briefing

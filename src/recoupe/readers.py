@@ -7,7 +7,9 @@ cannot be chosen is a usage error (raised as UsageProblem, exit status 2 in the 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -79,7 +81,35 @@ def _read_file(path: Path, cluster: str | None, result: ReadResult, explicit: bo
             return
         result.documents.append(document)
         return
-    result.documents.append(RawDocument(id=path.stem, text=text, origin=str(path)))
+    text, published = front_matter(text, str(path), result.problems)
+    result.documents.append(RawDocument(id=path.stem, text=text, origin=str(path), published=published,
+                                        published_origin="front-matter" if published else None))
+
+
+# A .txt article may start with its publication date on a line of its own ("published: 2024-06-19",
+# "date: 2024-06-19"), optionally inside a "---" block as in Markdown front-matter.
+FRONT_MATTER_LINE = re.compile(r"^\s*(?:published|date|publi[ée]e?(?: le)?|date de publication)\s*:\s*(.*?)\s*$", re.I)
+
+
+def front_matter(text: str, origin: str, problems: list[InputProblem]) -> tuple[str, str | None]:
+    """The text without its front-matter date line(s), and that date (ISO) if it is one."""
+    lines = text.split("\n")
+    fenced = lines and lines[0].strip() == "---"
+    block_end = next((k for k in range(1, min(len(lines), 12)) if lines[k].strip() == "---"), None) if fenced else None
+    header = lines[1:block_end] if block_end else lines[:1]
+    for line in header:
+        match = FRONT_MATTER_LINE.match(line)
+        if not match:
+            continue
+        value = match.group(1).strip().strip("\"'")
+        rest = "\n".join(lines[block_end + 1:] if block_end else lines[1:]).lstrip("\n")
+        try:
+            return rest, dt.date.fromisoformat(value[:10]).isoformat()
+        except ValueError:
+            problems.append(InputProblem(origin, f"front-matter date {value!r} is not a date (YYYY-MM-DD), ignored",
+                                         skipped=False))
+            return rest, None
+    return text, None
 
 
 def decode_text(data: bytes, origin: str, problems: list[InputProblem]) -> str | None:
@@ -135,6 +165,7 @@ def html_document(html: str, doc_id: str, origin: str) -> RawDocument | None:
         title=extracted.title or None,
         language=extracted.language or None,
         published=extracted.date or None,
+        published_origin="metadata" if extracted.date else None,
     )
 
 
@@ -187,6 +218,7 @@ def _read_jsonl(path: Path, cluster: str | None, result: ReadResult) -> None:
                     title=item.get("title") or None,
                     language=language,
                     published=item.get("date") or record.get("date") or None,
+                    published_origin="metadata" if item.get("date") or record.get("date") else None,
                 )
             )
 

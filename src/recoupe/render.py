@@ -14,6 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .crosscheck import only_here
+from .render_story import (actors_to_dicts, markdown_story, publication_dict, quotes_to_dicts, rich_story,
+                           timeline_svg, timeline_to_dicts)
 from .types import Briefing, Contradiction, CrossCheck, Statement
 
 FORMATS = ("text", "md", "json", "html")
@@ -35,6 +37,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "language": d.language,
                 "title": d.title,
                 "title_source": d.title_source,
+                **publication_dict(briefing, d.id),
                 "text": d.text,
                 "headings": list(d.headings),
                 "removed": [{"text": r.text, "reason": r.reason, "start": r.start} for r in d.removed],
@@ -66,6 +69,9 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "claims": _claims(briefing.crosscheck),
         "contradictions": [_contradiction(c) for c in (briefing.crosscheck.contradictions if briefing.crosscheck else [])],
         "agreement": _agreement(briefing.crosscheck),
+        "actors": actors_to_dicts(briefing.actors),
+        "quotes": quotes_to_dicts(briefing.quotes),
+        "timeline": timeline_to_dicts(briefing.timeline),
         "problems": [{"origin": p.origin, "message": p.message, "skipped": p.skipped} for p in briefing.problems],
     }
 
@@ -132,6 +138,7 @@ def to_markdown(briefing: Briefing) -> str:
         for c in item["contradicted_by"]:
             lines.append(f"  - ⚠ {_disagreement_line(c)}")
     lines += _markdown_crosscheck(data)
+    lines += markdown_story(data)
     lines += ["", "## Sources", ""]
     for document in data["documents"]:
         lines.append(f"### `{document['id']}` — {document['title']}")
@@ -229,7 +236,8 @@ def to_html(briefing: Briefing) -> str:
     template_text = resources.files("recoupe").joinpath("templates/briefing.html").read_text(encoding="utf-8")
     environment = Environment(autoescape=select_autoescape(default=True))
     data = briefing_to_dict(briefing)
-    return environment.from_string(template_text).render(data=data, agreement_svg=agreement_svg(data["agreement"]))
+    return environment.from_string(template_text).render(data=data, agreement_svg=agreement_svg(data["agreement"]),
+                                                         timeline_svg=timeline_svg(data["timeline"]))
 
 
 def to_rich(briefing: Briefing) -> Group:
@@ -258,7 +266,7 @@ def to_rich(briefing: Briefing) -> Group:
         reasons = sorted({r["reason"] for r in d["removed"]})
         documents.add_row(d["id"], d["title"][:80], str(len(d["text"].split())), f"{len(d['removed'])} ({', '.join(reasons)})", str(len(d["repairs"])))
     parts = [Panel(summary, title=f"Summary — {data['summary_words']}/{data['words']} words", border_style="cyan"),
-             *_rich_crosscheck(data), documents]
+             *_rich_crosscheck(data), *rich_story(data), documents]
     if data["problems"]:
         parts.append(Text("\n".join(f"{p['origin']}: {p['message']}" for p in data["problems"]), style="red"))
     return Group(*parts)

@@ -28,6 +28,7 @@ class RawDocument:
     title: str | None = None  # from metadata (HTML, JSONL), when the input has one
     language: str | None = None
     published: str | None = None
+    published_origin: str | None = None  # "metadata" | "front-matter" | "option", when published is set
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,10 @@ class Briefing:
     problems: list[InputProblem] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     crosscheck: "CrossCheck | None" = None
+    actors: list["Actor"] = field(default_factory=list)
+    quotes: list["Quote"] = field(default_factory=list)
+    timeline: list["TimelineEvent"] = field(default_factory=list)
+    published: dict[str, "PublicationDate"] = field(default_factory=dict)  # by document id
 
 
 @dataclass(frozen=True)
@@ -181,3 +186,105 @@ class CrossCheck:
     contradictions: list[Contradiction] = field(default_factory=list)
     shared: list[list[int]] = field(default_factory=list)  # claims both sources state
     disputed: list[list[int]] = field(default_factory=list)  # contradictions between them
+
+
+# --- who said what, and when (issue 6) ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a source names something: the sentence verbatim and the span of the name in it."""
+
+    source: str  # document id
+    sentence_index: int
+    sentence: str
+    text: str  # the name as written ("M. Poutine")
+    start: int  # offsets of ``text`` in ``sentence``
+    end: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation or place, its name variants merged across sources."""
+
+    id: str  # "A1", "A2"... in order of importance
+    name: str  # canonical name: the fullest variant used
+    type: str  # "PER" | "ORG" | "LOC"
+    variants: tuple[tuple[str, int], ...]  # (variant as written, count), most frequent first
+    mentions: tuple[Mention, ...]
+    roles: tuple[str, ...] = ()  # "conseiller en politique étrangère", from appositions
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.source for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class Report:
+    """One source reporting a quote: its sentence verbatim, the quoted words as this source has
+    them, who it says spoke (as written) and the cue ("a déclaré", "selon")."""
+
+    source: str
+    sentence_index: int
+    sentence: str
+    text: str
+    speaker: str | None  # the speaker as written or resolved ("il" -> "Poutine"), None if unknown
+    cue: str | None
+    kind: str = "direct"  # "direct" (between quote marks) | "indirect" ("a déclaré que ...")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words attributed to a speaker, merged across the sources that report them."""
+
+    id: str  # "Q1"...
+    text: str  # the longest reported form
+    kind: str  # "direct" | "indirect"
+    speaker: str | None  # actor id
+    speaker_name: str | None  # that actor's canonical name
+    reports: tuple[Report, ...]
+    conflicting_speakers: tuple[str, ...] = ()  # other actor ids some sources give
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.source for r in self.reports))
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """A document's publication date and where it comes from."""
+
+    date: str | None  # ISO "2024-06-19", None when unknown
+    origin: str  # "metadata" | "option" | "front-matter" | "inferred" | "unknown"
+
+    @property
+    def inferred(self) -> bool:
+        return self.origin == "inferred"
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    """A date expression in one source's sentence, as written and as resolved."""
+
+    source: str
+    sentence_index: int
+    sentence: str
+    expression: str  # "mardi soir", "en mars", "il y a deux ans"
+    relative: bool  # resolved against the publication date
+    published: str | None = None  # the date it was resolved against
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A date (or interval) with the sentences that date an event to it, across sources."""
+
+    date: str  # ISO, as precise as known: "2024-06-18", "2024-03", "1961"
+    precision: str  # "day" | "month" | "year" | "interval"
+    text: str  # the event sentence of the first source
+    mentions: tuple[DatedMention, ...]
+    end: str | None = None  # for intervals ("18 et 19 juin")
+    time: str | None = None  # "02:45"
+    conflicts: tuple[str, ...] = ()  # one line per disagreement between sources
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.source for m in self.mentions))

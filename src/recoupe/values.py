@@ -4,16 +4,14 @@ sources can be compared value by value.
 - numbers: words become digits first (``text2num``: "vingt-quatre ans" = "24 ans"), then a
   number is read with its multiplier and the word it counts, its *unit* ("11 000 conteneurs",
   "10,5 milliards d'euros", "24 ans"); two numbers are comparable only when their units agree;
-- dates: day, month, year, weekday and clock-time expressions found with the language's
-  weekday and month words; relative ones ("hier", "le mois dernier", "il y a deux ans") are
-  resolved by ``dateparser`` against the document's publication date, and left out when it is
-  unknown (a relative date of an unknown day cannot disagree with anything);
+- dates: the pieces ``dates.date_tokens`` finds (the finder the timeline shares), resolved
+  against the document's publication date; relative ones ("hier", "il y a deux ans") are left
+  out when it is unknown (a relative date of an unknown day cannot disagree with anything);
 - names and places: spaCy's PER and LOC entities, honorifics dropped, compared after
   ``unidecode`` with ``rapidfuzz`` so that transliterations ("Ouchakov" / "Ushakov") agree.
 
-Hand-written here: the date *finder* (dateparser's ``search_dates`` returns many false dates in
-French news, e.g. "mars" the planet-free month inside "Mars" names, "2h45" without a day) and the
-number/unit reader (no library pairs a French number with the noun it counts).
+Hand-written here: the number/unit reader (no library pairs a French number with the noun it
+counts); the date finder, in ``dates.py``, says why dateparser only resolves part of it.
 """
 
 from __future__ import annotations
@@ -26,6 +24,8 @@ from types import ModuleType
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
+
+from .dates import COMPARED_KINDS, DateToken, date_tokens, dateparser_date, iso, weekday_date, year_of
 
 # Two name or place tokens are the same from this rapidfuzz ratio on ("ouchakov"/"ushakov": 80,
 # "belousov"/"beloussov": 94; "kim"/"kin" never meets a 3-letter token: exact match required).
@@ -71,128 +71,40 @@ def extract_values(text: str, entities: list[Entity], lang: ModuleType,
 
 # --- dates -------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=8)
-def _date_patterns(lang: ModuleType) -> dict[str, re.Pattern]:
-    months = "|".join(lang.MONTHS)
-    weekdays = "|".join(lang.WEEKDAYS)
-    parts = "|".join(re.escape(p) for p in lang.PARTS_OF_DAY)
-    relative_days = "|".join(re.escape(w) for w in sorted(lang.RELATIVE_DAYS, key=len, reverse=True))
-    return {
-        "day": re.compile(rf"\b(1er|\d{{1,2}})\s+({months})(?:\s+(\d{{4}}))?\b", re.I),
-        "month": re.compile(rf"\b({months})(?:\s+(?:de\s+l'an(?:née)?\s+|dernier\s+)?(\d{{4}}))?\b", re.I),
-        "weekday": re.compile(rf"(?:\b(?:{parts})\s+(?:de\s+|du\s+)?)?\b({weekdays})\b(?:\s+(?:{parts}))?", re.I),
-        "year": re.compile(r"(?<![\d.,])(?<!\d[\s\u00a0\u202f])\b(1[6-9]\d\d|20\d\d)\b(?![\s\u00a0\u202f]?\d)(?!\s*(?:%|€|\$))"),
-        "time": re.compile(r"\b([01]?\d|2[0-3])\s?h\s?([0-5]\d)?\b", re.I),
-        "relative_day": re.compile(rf"\b(?:{relative_days})\b", re.I),
-        "relative_period": re.compile("|".join(f"(?:{p})" for p in lang.RELATIVE_PERIODS), re.I),
-    }
-
-
 def _dates(text: str, lang: ModuleType, published: dt.date | None) -> tuple[list[Value], list[tuple[int, int]]]:
-    patterns = _date_patterns(lang)
+    """The date pieces of ``dates.date_tokens`` the cross-checking compares, as values: a
+    weekday of an unknown week stays "weekday:N", a yearless day "--MM-DD"."""
     values: list[Value] = []
     spans: list[tuple[int, int]] = []
-
-    def free(match: re.Match) -> bool:
-        return not any(s < match.end() and match.start() < e for s, e in spans)
-
-    def add(match: re.Match, key: str | None, slot: str, relative: bool = False) -> None:
-        spans.append((match.start(), match.end()))
+    for token in date_tokens(text, lang):
+        if token.kind not in COMPARED_KINDS:
+            continue
+        spans.append((token.start, token.end))
+        key, slot = _date_key(token, lang, published)
         if key is not None:
-            values.append(Value("date", match.group().strip(), key, slot, match.start(), relative=relative))
-
-    for match in patterns["day"].finditer(text):
-        day = 1 if match.group(1).lower() == "1er" else int(match.group(1))
-        month = _month_number(match.group(2), lang)
-        year = int(match.group(3)) if match.group(3) else _year_of(month, published)
-        key = _iso(year, month, day)
-        add(match, key, "day")
-    for match in patterns["month"].finditer(text):
-        if not free(match) or _is_name_like(text, match):
-            continue
-        month = _month_number(match.group(1), lang)
-        year = int(match.group(2)) if match.group(2) else _year_of(month, published)
-        add(match, f"{year:04d}-{month:02d}" if year else f"--{month:02d}", "month")
-    for match in patterns["weekday"].finditer(text):
-        if not free(match):
-            continue
-        weekday = lang.WEEKDAYS.index(match.group(1).lower())
-        add(match, _weekday_key(weekday, published), "day", relative=True)
-    for match in patterns["relative_day"].finditer(text):
-        if free(match):
-            offset = lang.RELATIVE_DAYS.get(match.group().lower(), 0)
-            add(match, (published + dt.timedelta(days=offset)).isoformat() if published else None, "day", relative=True)
-    for match in patterns["relative_period"].finditer(text):
-        if free(match):
-            add(match, _dateparser_key(match.group(), lang, published), _period_precision(match.group()), relative=True)
-    for match in patterns["time"].finditer(text):
-        if free(match):
-            add(match, f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}", "time")
-    for match in patterns["year"].finditer(text):
-        if free(match):
-            add(match, match.group(1), "year")
+            values.append(Value("date", token.text, key, slot, token.start,
+                                relative=token.kind in ("weekday", "relative_day", "relative_period")))
     return values, spans
 
 
-def _month_number(word: str, lang: ModuleType) -> int:
-    return lang.MONTHS.index(word.lower()) + 1
-
-
-def _is_name_like(text: str, match: re.Match) -> bool:
-    """"Mars" capitalised mid-sentence after a non-preposition is more likely a name (the
-    planet, a brand) than the month; "mai" likewise in other words."""
-    word = match.group(1)
-    if not word[:1].isupper() or match.start() == 0:
-        return False
-    before = text[: match.start()].split()[-1:] or [""]
-    return before[0].lower() not in ("en", "de", "depuis", "fin", "début", "mi", "le", "au", "dès", "d'ici", "jusqu'en")
-
-
-def _year_of(month: int, published: dt.date | None) -> int | None:
-    """A day or month without a year is the most recent one up to the publication date."""
-    if published is None:
-        return None
-    return published.year if month <= published.month else published.year - 1
-
-
-def _iso(year: int | None, month: int, day: int) -> str:
-    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
-
-
-def _weekday_key(weekday: int, published: dt.date | None) -> str:
-    """News name a weekday of the week of publication: the most recent such day on or before
-    the publication date ("mardi" in a Wednesday-19-June article is 18 June)."""
-    if published is None:
-        return f"weekday:{weekday}"
-    back = (published.weekday() - weekday) % 7
-    return (published - dt.timedelta(days=back)).isoformat()
-
-
-def _period_precision(expression: str) -> str:
-    lowered = expression.lower()
-    if re.search(r"\b(ans?|années?|year)", lowered):
-        return "year"
-    if re.search(r"\b(mois|month)", lowered):
-        return "month"
-    return "day"
-
-
-def _dateparser_key(expression: str, lang: ModuleType, published: dt.date | None) -> str | None:
-    if published is None:
-        return None
-    import dateparser
-
-    base = dt.datetime.combine(published, dt.time(12))
-    parsed = dateparser.parse(expression, languages=[lang.CODE],
-                              settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
-    if parsed is None:
-        return None
-    precision = _period_precision(expression)
-    if precision == "year":
-        return f"{parsed.year:04d}"
-    if precision == "month":
-        return f"{parsed.year:04d}-{parsed.month:02d}"
-    return parsed.date().isoformat()
+def _date_key(token: DateToken, lang: ModuleType, published: dt.date | None) -> tuple[str | None, str]:
+    if token.kind == "day":
+        year = token.year or year_of(token.month, None, published)
+        return (f"{year:04d}-{token.month:02d}-{token.day:02d}" if year else f"--{token.month:02d}-{token.day:02d}"), "day"
+    if token.kind == "month":
+        year = token.year or year_of(token.month, None, published)
+        return (f"{year:04d}-{token.month:02d}" if year else f"--{token.month:02d}"), "month"
+    if token.kind == "weekday":
+        return (weekday_date(token.weekday, published).isoformat() if published else f"weekday:{token.weekday}"), "day"
+    if token.kind == "relative_day":
+        return ((published + dt.timedelta(days=token.offset)).isoformat() if published else None), "day"
+    if token.kind == "relative_period":
+        precision = "day" if token.unit == "week" else token.unit
+        date = dateparser_date(token.text, lang, published) if published else None
+        return (iso(date, precision) if date else None), precision
+    if token.kind == "time":
+        return f"{token.hour:02d}:{token.minute:02d}", "time"
+    return f"{token.year:04d}", "year"
 
 
 def dates_agree(a: Value, b: Value) -> bool | None:

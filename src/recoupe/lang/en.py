@@ -90,3 +90,63 @@ LOCATIVE_PREPOSITIONS = frozenset("in at to from near".split())
 CLAUSE_CONJUNCTIONS = ("and", "but", "while", "whereas", "because")
 NUMBER_APPROXIMATORS = ("about", "around", "nearly", "almost", "some", "more than", "less than", "at least",
                         "up to", "roughly", "approximately")
+
+# --- timeline (recoupe.timeline) ---------------------------------------------------------------
+INTERVAL_CONNECTORS = ("and", "to", "-", "–")
+MONTH_MODIFIERS = ("late", "early", "mid-", "mid")
+TIME_LINKS = ("at", "around", "about", "shortly before", "shortly after")
+TIME_PART_HOURS = {"am": 0, "a.m.": 0, "pm": 12, "p.m.": 12, "in the morning": 0, "in the evening": 12}
+THIS_PERIODS = {r"(?:earlier |later )?this year": "year", r"(?:earlier )?this month": "month", r"this week": "week"}
+FUTURE_PERIODS = (r"in \w+ (?:days?|weeks?|months?|years?)",)
+ELAPSED_PERIOD = r"(?:in|for) (\d+|[a-z]+(?:-[a-z]+)?) years\b"
+ANAPHORIC_DATES = {"the day before": ("day", -1), "the next day": ("day", 1), "the following year": ("year", 1),
+                   "the previous year": ("year", -1)}
+PAST_QUALIFIERS = ("last",)
+FUTURE_QUALIFIERS = ("next",)
+FUTURE_VERB = r"\b(?:will|would|shall|is to|are to|is due to|are due to)\b|\b(?:is|are) going to\b"
+NOT_FUTURE_WORDS = frozenset()
+PAST_VERB = r"\b\w{3,}ed\b|\b(?:was|were|had|has|have|did|said|told)\b"
+
+# --- quotes (recoupe.quotes) ---------------------------------------------------------------------
+
+# Marks of direct speech, opening -> closing; the straight double quote's direction is read from
+# the spaces around it.
+DIRECT_QUOTE_PAIRS = {**QUOTE_PAIRS, '"': '"'}
+# Lemmas of verbs that introduce speech (the blank pipeline's lemma is the lower-cased form).
+SPEECH_VERBS = REPORTING_VERBS | frozenset(
+    """said says told tells added adds stated claimed announced explained noted wrote warned
+    insisted described confirmed denied argued according""".split()
+)
+SPEECH_VERB_PHRASES = ()
+SOURCE_CUES = ("according to",)
+SOURCE_CUE_BLOCKERS = frozenset("which whom".split())
+REPORTED_CLAUSE_OPENERS = frozenset(["that"])
+REPORTED_CLAUSE_COORDINATORS = ("but", "and")
+SPEAKER_PRONOUNS = frozenset("he she him her".split())
+ROLE_NOUNS = frozenset(
+    """president leader minister adviser advisor spokesman spokeswoman spokesperson chief secretary
+    assistant ambassador general commander director official diplomat head candidate""".split()
+)
+
+# --- actors (recoupe.actors) ---------------------------------------------------------------------
+
+NAME_PARTICLES = frozenset("de du des la le van von der den ben bin ibn al el y da dos di".split())
+ENTITY_LEADING_ARTICLES = ("the ",)
+OUTLET_CUES = (r"agency", r"newspaper", r"daily", r"weekly", r"magazine", r"channel", r"radio",
+               r"television", r"broadcaster", r"outlet", r"website", r"(?:report|article|editorial)\s+(?:by|in|from)")
+INSTITUTION_PLACES = frozenset(["kremlin", "white house", "elysee", "pentagon", "downing street", "vatican"])
+ROLE_WORDS = (
+    "president", "leader", "adviser", "advisor", "minister", "prime minister", "spokesman", "spokeswoman",
+    "spokesperson", "secretary", "director", "chief", "head", "ambassador", "aide", "assistant", "founder",
+    "chancellor", "king", "queen", "prince", "general", "commander", "journalist", "correspondent",
+    "analyst", "researcher", "expert", "official", "mayor", "senator", "governor", "judge", "prosecutor",
+    "candidate", "economist", "professor", "lawyer", "negotiator", "envoy", "commissioner",
+    "vice president", "deputy prime minister", "hostage", "pope",
+)
+ROLE_MODIFIERS = (r"former", r"new", r"senior", r"top", r"deputy")
+ROLE_DETERMINERS = ("the", "a", "an", "his", "her", "their", "its", "our", "of", "this")
+DEFINITE_ARTICLES = frozenset(["the"])
+FIRST_NAME_VARIANTS = {"larry": "lawrence", "bill": "william", "bob": "robert", "jim": "james",
+                       "mike": "michael", "tony": "anthony", "joe": "joseph", "dick": "richard",
+                       "ted": "edward", "tom": "thomas", "nick": "nicholas", "alex": "alexander",
+                       "alexandre": "alexander", "sergei": "serguei", "sergey": "serguei"}

@@ -142,7 +142,7 @@ RELATIVE_DAYS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui"
 # Relative expressions dateparser resolves from a base date (tested in tests/test_values.py).
 RELATIVE_PERIODS = (
     r"il y a \w+ (?:jours?|semaines?|mois|ans?|années?)",
-    r"(?:la semaine|le mois|l'an|l’an|l'année|l’année) (?:dernière?|passée?|prochaine?)",
+    r"(?:la semaine|le mois|l'an|l’an|l'année|l’année) (?:derni(?:er|ère)|passée?|prochaine?)",
 )
 # Words marking a clock time given in another time zone: two days in one sentence with one of
 # these are the same moment, not a disagreement ("2h45 du matin (19h45 mardi en Espagne)").
@@ -163,3 +163,124 @@ CLAUSE_CONJUNCTIONS = ("et", "mais", "alors que", "tandis que", "puisque", "car"
 # "9,6 millions"; "plus de 11 000" with "11 500".
 NUMBER_APPROXIMATORS = ("près de", "environ", "quelque", "presque", "autour de", "de l'ordre de",
                         "de l’ordre de", "plus de", "moins de", "au moins", "jusqu'à", "jusqu’à", "quasiment")
+
+# --- timeline (recoupe.timeline) ---------------------------------------------------------------
+
+# Words joining the two ends of an interval ("les 18 et 19 juin", "du 14 au 16 novembre",
+# "14-16 novembre", "mercredi et jeudi").
+INTERVAL_CONNECTORS = ("et", "au", "-", "–")
+# Words before a month that narrow it without moving it ("fin mai", "à la mi-septembre").
+MONTH_MODIFIERS = ("fin", "début", "mi-", "mi", "courant")
+# Words between a day and its clock time ("mercredi vers 2h45"), and after a time the part of the
+# day that shifts it ("7h du soir" = 19:00).
+TIME_LINKS = ("vers", "à", "aux alentours de", "peu avant", "peu après")
+TIME_PART_HOURS = {"du matin": 0, "de l'après-midi": 12, "de l’après-midi": 12, "du soir": 12}
+# The publication's own year, month or week ("plus tôt cette année"): regex -> unit.
+THIS_PERIODS = {
+    r"(?:plus tôt |plus tard |au début de |au cours de |depuis le début de |à la fin de )?cette année": "year",
+    r"(?:plus tôt |au début de )?ce mois(?:-ci)?": "month",
+    r"cette semaine": "week",
+}
+# Counts of units ahead of publication, resolved by dateparser ("dans cinq mois").
+FUTURE_PERIODS = (r"dans \w+ (?:jours?|semaines?|mois|ans?|années?)",)
+# Elapsed time counted back to a start ("sa première visite depuis 24 ans", "en vingt-quatre ans").
+ELAPSED_PERIOD = r"(?:depuis|en) ((?:\d+|[a-zéè]+(?:[- ][a-zéè]+)?)) (?:ans|années)\b"
+# Dates given from another date of the same sentence: unit and offset ("l'année suivante").
+ANAPHORIC_DATES = {"la veille": ("day", -1), "le lendemain": ("day", 1),
+                   "l'année suivante": ("year", 1), "l’année suivante": ("year", 1),
+                   "l'année précédente": ("year", -1), "l’année précédente": ("year", -1),
+                   "le mois suivant": ("month", 1), "le mois précédent": ("month", -1)}
+# Words after a weekday or a date that place it before or after the publication week
+# ("jeudi dernier": the Thursday of last week; "le 20 janvier prochain").
+PAST_QUALIFIERS = ("dernier", "dernière", "passé", "passée")
+FUTURE_QUALIFIERS = ("prochain", "prochaine")
+# Verb forms that announce what is still to come: simple future, conditional, "va/doit" +
+# infinitive. A weekday or a yearless date next to them is the next one, not the last one.
+FUTURE_VERB = (r"\b\w{2,}(?:rai|ras|ra|rons|rez|ront|rait|raient)\b"
+               r"|\b(?:va|vont|doit|doivent|devrait|devraient|prévoit|prévoient)\s+(?:\w+\s+){0,3}\w+(?:er|ir|re)\b")
+# Words that end like a future or conditional verb and are not one.
+NOT_FUTURE_WORDS = frozenset(
+    """vrai front affront trait portrait retrait extrait attrait abstrait distrait contra extra ultra
+    opéra caméra aura-t-il sahara tiara mantra cobra zebra""".split())
+# Verb forms that tell of what already happened: compound past (auxiliary + participle) and imperfect.
+PAST_VERB = (r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|ise|it|u|us|ut|ert)\b"
+             r"|\b\w{3,}(?<!r)(?:ait|aient)\b")
+
+# --- quotes (recoupe.quotes) ---------------------------------------------------------------------
+
+# Marks of direct speech, opening -> closing: the splitter's pairs and the straight double quote,
+# whose direction is read from the spaces around it.
+DIRECT_QUOTE_PAIRS = {**QUOTE_PAIRS, '"': '"'}
+# Lemmas of verbs that introduce speech: REPORTING_VERBS and the rarer ones French news uses.
+SPEECH_VERBS = REPORTING_VERBS | frozenset(
+    """confirmer démentir noter observer poursuivre conclure répéter admettre dénoncer plaider
+    regretter déplorer commenter témoigner signaler rapporter raconter mentionner proclamer
+    clamer lâcher crier avouer réclamer exhorter dire""".split()
+)
+# Two-word speech verbs, as lemma pairs ("a fait savoir que").
+SPEECH_VERB_PHRASES = (("faire", "savoir"),)
+# Prepositions naming the source of what follows ("selon Kim, ...", "d'après le Kremlin").
+SOURCE_CUES = ("selon", "d'après", "d’après")
+# Words after a source cue that make it a relative, not a source ("accusations selon lesquelles").
+SOURCE_CUE_BLOCKERS = frozenset("lequel laquelle lesquels lesquelles moi nous".split())
+# Subordinators that open the reported clause of indirect speech ("a déclaré que ...").
+REPORTED_CLAUSE_OPENERS = frozenset("que qu' qu’".split())
+# Coordinated reported clauses ("que A, mais qu'il « B »"): each is its own report.
+REPORTED_CLAUSE_COORDINATORS = ("mais", "et")
+# Pronouns standing for a speaker named earlier ("a-t-il indiqué", "selon lui").
+SPEAKER_PRONOUNS = frozenset("il elle lui".split())
+# Nouns of people's roles: a speaker given as "le dirigeant nord-coréen" is resolved to the person
+# the document names with that role ("le dirigeant nord-coréen Kim Jong Un").
+ROLE_NOUNS = frozenset(
+    """président présidente dirigeant dirigeante ministre conseiller conseillère porte-parole chef
+    secrétaire assistant assistante ambassadeur ambassadrice général commandant directeur
+    directrice responsable diplomate patron leader otage ex-otage candidat candidate député
+    sénateur maire juge procureur avocat expert analyste chercheur premier""".split()
+)
+
+# --- actors (recoupe.actors) ---------------------------------------------------------------------
+
+# Lower-case words a person's name may hold between capitalised ones ("Dominique de Villepin").
+NAME_PARTICLES = frozenset("de du des d' d’ la le van von der den ben bin ibn al el y da dos di".split())
+# Leading words an entity span may carry that are not part of the name ("la Chine", "l’ONU",
+# "l’ex-Union soviétique").
+ENTITY_LEADING_ARTICLES = ("le ", "la ", "les ", "l'", "l’", "du ", "des ", "d'", "d’", "ex-")
+# Words before a name that make it a news outlet, not a person ("l'agence de presse TASS",
+# "le journal nord-coréen Rodong Sinmun", "selon un rapport de Yonhap"): up to four lower-case
+# words may separate the cue from the name.
+OUTLET_CUES = (r"agences?", r"journal", r"journaux", r"quotidien", r"hebdomadaire", r"magazine",
+               r"chaîne", r"radio", r"télévision", r"dépêche",
+               r"(?:rapport|article|éditorial|reportage)\s+(?:de|du|d['’]|pour|dans)")
+# Places named for the institution they house: news use them as organisations ("le Kremlin a
+# déclaré", "la Maison Blanche a exprimé"), spaCy tags them as places.
+INSTITUTION_PLACES = frozenset(["kremlin", "maison blanche", "élysée", "elysee", "matignon", "pentagone",
+                                "quai d'orsay", "quai d’orsay", "downing street", "vatican"])
+# Nouns that head a role in an apposition ("Youri Ouchakov, conseiller en politique étrangère",
+# "le président russe Vladimir Poutine").
+ROLE_WORDS = (
+    "président", "présidente", "dirigeant", "dirigeante", "conseiller", "conseillère", "ministre",
+    "premier ministre", "porte-parole", "secrétaire", "directeur", "directrice", "chef", "cheffe",
+    "ambassadeur", "ambassadrice", "assistant", "assistante", "fondateur", "fondatrice", "leader",
+    "chancelier", "chancelière", "roi", "reine", "prince", "général", "commandant", "journaliste",
+    "correspondant", "correspondante", "analyste", "chercheur", "chercheuse", "expert", "experte",
+    "responsable", "patron", "patronne", "maire", "député", "députée", "sénateur", "sénatrice",
+    "gouverneur", "juge", "procureur", "procureure", "candidat", "candidate", "économiste",
+    "professeur", "professeure", "avocat", "avocate", "négociateur", "négociatrice", "envoyé",
+    "envoyée", "émissaire", "commissaire", "gouverneure", "vice-président", "vice-présidente",
+    "vice-premier ministre", "otage", "commandante", "guide suprême", "pape", "dalaï-lama",
+)
+# Words that may precede a role noun inside the apposition ("un ancien conseiller").
+ROLE_MODIFIERS = (r"ancien", r"ancienne", r"ex-", r"nouveau", r"nouvelle", r"haut", r"haute")
+# Words that open the noun phrase of a role before a name ("le président russe Vladimir Poutine").
+ROLE_DETERMINERS = ("le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur", "un", "une", "notre", "du",
+                    "des", "au", "aux", "de", "d'", "d’", "ce", "cet", "cette")
+# A person's name never follows these directly ("au Trésor Lawrence Summers": "Trésor" is not
+# part of the name).
+DEFINITE_ARTICLES = frozenset("le la les l' l’ au aux du des".split())
+# Usual forms of first names written differently by different sources (diminutives,
+# transliterations that ``values.transliteration_key`` does not reach).
+FIRST_NAME_VARIANTS = {"larry": "lawrence", "bill": "william", "bob": "robert", "jim": "james",
+                       "mike": "michael", "tony": "anthony", "joe": "joseph", "dick": "richard",
+                       "ted": "edward", "tom": "thomas", "nick": "nicholas", "alex": "alexander",
+                       "alexandre": "alexander", "sergei": "serguei", "sergey": "serguei",
+                       "georges": "george", "mikhail": "mikhael"}

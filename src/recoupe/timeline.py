@@ -1,0 +1,277 @@
+"""What happened when, across sources: each document's publication date, every dated
+expression resolved against it (``dates.find_dates``), and one timeline entry per dated event.
+
+1. Publication dates: the one given (metadata, ``--published``, front-matter) when known; else
+   inferred from the document's own written days (see ``infer_publication_date``); else unknown,
+   and then the document's relative dates ("mardi", "hier") are left out, never guessed.
+2. Dated mentions: every date expression of every sentence, resolved; counted periods ("depuis
+   24 ans") are kept for the record but make no event (their sentence tells of today).
+3. Events: mentions of the same date (and interval) are grouped, and within a date a sentence
+   joins an event when its content words are close to one of the event's sentences (TF-IDF
+   cosine, story-wide words such as the protagonists' names weigh little); distinct events of
+   one day stay apart. Two events of different sources a few days apart whose sentences are very
+   close are the same event dated differently: both carry a one-line conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+import numpy as np
+from unidecode import unidecode
+
+from .dates import DateExpression, find_dates
+from .types import DatedMention, PublicationDate, Sentence, TimelineEvent
+
+# Two sentences dated to the same day tell the same event from this TF-IDF cosine on (content
+# words cut to STEM letters; set by reading the seeds' timeline: the arrival sentences of
+# different sources score 0.2-0.4, the White House's Monday statement vs the arrival < 0.1).
+SAME_EVENT_SIMILARITY = 0.2
+# Two events of different sources and dates are one event dated differently from this cosine on,
+# within CONFLICT_WINDOW days; the cosine leaves the story's own words out (STORY_WORD_SHARE), so
+# only what is specific to the event counts (seeds: the airport welcome "mardi soir" vs "aux
+# premières heures de mercredi" scores 0.22, every other pair of different days < 0.13).
+CONFLICT_SIMILARITY = 0.2
+CONFLICT_WINDOW = 3
+# Words found in at least this share of the sources (3 or more) are the story's own ("Poutine",
+# "Corée"): left out, they would make every sentence of the story alike.
+STORY_WORD_SHARE = 0.8
+# Content words are compared on their first letters so that "arrivé"/"arrivée"/"arrivés" agree.
+STEM = 6
+# A written day more than this many years before the story's latest year is history ("retenue
+# depuis le 23 février 2002"), not a candidate publication date.
+MAX_REFERENCE_YEARS_BACK = 1
+
+
+@dataclass(frozen=True)
+class ResolvedMention:
+    """One date expression of one source's sentence with what it resolves to. ``date`` is None
+    when it cannot be known; ``problem`` then says why."""
+
+    mention: DatedMention
+    date: str | None
+    precision: str  # "day" | "month" | "year" | "interval"
+    end: str | None = None
+    time: str | None = None
+    kind: str = "point"  # "point" | "elapsed"
+    announced: bool = False  # after the publication date (an event still to come)
+    problem: str | None = None
+
+
+# --- 1. publication dates ----------------------------------------------------------------------------
+
+def publication_dates(sentences: list[Sentence], given: dict[str, PublicationDate],
+                      lang: ModuleType) -> dict[str, PublicationDate]:
+    """Document id -> its publication date: given, else inferred (origin "inferred"), else
+    ``PublicationDate(None, "unknown")``."""
+    by_doc: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_doc.setdefault(sentence.doc_id, []).append(sentence)
+    known = {doc: p for doc, p in given.items() if p.date}
+    story_years = [int(p.date[:4]) for p in known.values()]
+    story_years += [y for doc, ss in by_doc.items() for y in _written_years(ss, lang)]
+    result: dict[str, PublicationDate] = {}
+    for doc in list(dict.fromkeys([*by_doc, *given])):
+        if doc in known:
+            result[doc] = known[doc]
+            continue
+        inferred = infer_publication_date(by_doc.get(doc, []), lang, story_years)
+        result[doc] = PublicationDate(inferred.isoformat(), "inferred") if inferred else PublicationDate(None, "unknown")
+    return result
+
+
+def infer_publication_date(sentences: list[Sentence], lang: ModuleType, story_years: list[int] = ()) -> dt.date | None:
+    """The latest day the document itself writes in full ("mercredi 2 juillet", "18 juin 2024")
+    in a clause that tells what happened (an announced day is after publication): news are
+    published on the day of the last event they report, or soon after. A day written without
+    its year takes the year its weekday fixes near, else, the latest year written in the story
+    (this and the other documents, their given publication dates). None when the document writes
+    no such day."""
+    years = sorted([*_written_years(sentences, lang), *story_years])
+    if not years:
+        return None
+    reference = years[-1]
+    base = dt.date(reference, 12, 31)  # a yearless day is resolved into the reference year
+    days: list[dt.date] = []
+    for sentence in sentences:
+        for expression in find_dates(sentence.text, lang, base):
+            if expression.forward or not _written_day(expression):
+                continue
+            last = expression.end_date if expression.precision == "interval" else expression.date
+            if last and int(last[:4]) >= reference - MAX_REFERENCE_YEARS_BACK:
+                days.append(dt.date.fromisoformat(last))
+    return max(days) if days else None
+
+
+def _written_day(expression: DateExpression) -> bool:
+    """A day with its number written ("2 juillet"), not "mardi" nor "hier"."""
+    return expression.precision in ("day", "interval") and bool(re.search(r"\d{1,2}\s*\w", expression.text)) \
+        and not re.fullmatch(r"\d{1,2}\s?h.*", expression.text)
+
+
+def _written_years(sentences: list[Sentence], lang: ModuleType) -> list[int]:
+    """Years the document writes with a day or a month ("18 juin 2024", "septembre 2023")."""
+    years = []
+    for sentence in sentences:
+        for expression in find_dates(sentence.text, lang, None):
+            if expression.date and not expression.relative and expression.precision in ("day", "month", "interval"):
+                years.append(int(expression.date[:4]))
+    return sorted(years)
+
+
+# --- 2. dated mentions -------------------------------------------------------------------------------
+
+def dated_mentions(sentences: list[Sentence], published: dict[str, PublicationDate],
+                   lang: ModuleType) -> list[ResolvedMention]:
+    """Every date expression of every sentence, resolved against its document's publication date."""
+    found = []
+    for sentence in sentences:
+        publication = published.get(sentence.doc_id)
+        day = dt.date.fromisoformat(publication.date) if publication and publication.date else None
+        expressions = find_dates(sentence.text, lang, day)
+        if _names_another_time_zone(sentence.text, lang):
+            expressions = _first_day_only(expressions)
+        for expression in expressions:
+            mention = DatedMention(sentence.doc_id, sentence.index, sentence.text, expression.text,
+                                   expression.relative, day.isoformat() if day and expression.relative else None)
+            problem = None
+            if expression.date is None:
+                problem = ("relative date, publication date unknown" if expression.relative and day is None
+                           else "cannot be resolved")
+            announced = bool(day and expression.date and expression.date[:10] > day.isoformat()
+                             and len(expression.date) == 10)
+            found.append(ResolvedMention(mention, expression.date, expression.precision, expression.end_date,
+                                         expression.time, expression.kind, announced, problem))
+    return found
+
+
+def _names_another_time_zone(text: str, lang: ModuleType) -> bool:
+    return any(re.search(cue, text, re.I) for cue in getattr(lang, "TIME_ZONE_CUES", ()))
+
+
+def _first_day_only(expressions: list[DateExpression]) -> list[DateExpression]:
+    """"mercredi vers 2h45 (19h45 mardi en Espagne)": one moment in two time zones, the local one first."""
+    kept, seen_day = [], False
+    for expression in expressions:
+        if expression.precision == "day":
+            if seen_day:
+                continue
+            seen_day = True
+        kept.append(expression)
+    return kept
+
+
+# --- 3. events ------------------------------------------------------------------------------------------
+
+def build_timeline(sentences: list[Sentence], published: dict[str, PublicationDate],
+                   lang: ModuleType) -> list[TimelineEvent]:
+    """Dated events in chronological order, one per (date, event), with all their mentions."""
+    mentions = [m for m in dated_mentions(sentences, published, lang) if m.date and m.kind == "point"]
+    if not mentions:
+        return []
+    vectors = _sentence_vectors(sentences, mentions, lang)
+    distinctive = _sentence_vectors(sentences, mentions, lang, drop_story_words=True)
+    groups: dict[tuple, list[list[ResolvedMention]]] = {}
+    for mention in mentions:
+        events = groups.setdefault((mention.date, mention.end, mention.precision), [])
+        home = next((e for e in events if any(_same_event(mention, other, vectors) for other in e)), None)
+        if home is None:
+            events.append([mention])
+        else:
+            home.append(mention)
+    events = [e for group in groups.values() for e in group]
+    conflicts = _conflicts(events, distinctive)
+    timeline = [_event(e, conflicts.get(id(e), [])) for e in events]
+    return sorted(timeline, key=lambda e: (e.date, e.end or "", e.time or "", e.text))
+
+
+def _event(mentions: list[ResolvedMention], conflicts: list[str]) -> TimelineEvent:
+    first = mentions[0]
+    time = next((m.time for m in mentions if m.time), None)
+    unique = tuple(dict.fromkeys(m.mention for m in mentions))
+    return TimelineEvent(first.date, first.precision, first.mention.sentence, unique, first.end, time,
+                         tuple(dict.fromkeys(conflicts)))
+
+
+def _same_event(a: ResolvedMention, b: ResolvedMention, vectors: dict) -> bool:
+    if (a.mention.source, a.mention.sentence_index) == (b.mention.source, b.mention.sentence_index):
+        return True
+    return _similarity(a, b, vectors) >= SAME_EVENT_SIMILARITY
+
+
+def _similarity(a: ResolvedMention, b: ResolvedMention, vectors: dict) -> float:
+    x, y = vectors[(a.mention.source, a.mention.sentence_index)], vectors[(b.mention.source, b.mention.sentence_index)]
+    return float(x @ y)
+
+
+def _conflicts(events: list[list[ResolvedMention]], vectors: dict) -> dict[int, list[str]]:
+    """Events of different sources, dated to different days a few days apart, whose sentences
+    say the same: one line each, naming both datings."""
+    found: dict[int, list[str]] = {}
+    days = [e for e in events if e[0].precision == "day"]
+    for i, a in enumerate(days):
+        for b in days[i + 1:]:
+            gap = abs((dt.date.fromisoformat(a[0].date) - dt.date.fromisoformat(b[0].date)).days)
+            if gap == 0 or gap > CONFLICT_WINDOW:
+                continue
+            pairs = [(x, y) for x in a for y in b if x.mention.source != y.mention.source
+                     and _similarity(x, y, vectors) >= CONFLICT_SIMILARITY]
+            if not pairs:
+                continue
+            x, y = max(pairs, key=lambda p: _similarity(*p, vectors))
+            line = (f"{x.mention.source} dates it {_when(x)} (\u00ab {x.mention.expression} \u00bb), "
+                    f"{y.mention.source} {_when(y)} (\u00ab {y.mention.expression} \u00bb)")
+            found.setdefault(id(a), []).append(line)
+            found.setdefault(id(b), []).append(line)
+    return found
+
+
+def _when(mention: ResolvedMention) -> str:
+    return f"{mention.date} {mention.time}" if mention.time else mention.date
+
+
+def _sentence_vectors(sentences: list[Sentence], mentions: list[ResolvedMention], lang: ModuleType,
+                      drop_story_words: bool = False) -> dict:
+    """Unit TF-IDF vectors of the dated sentences' content words, IDF over the whole input, the
+    date expressions taken out (a shared date is what groups them, not what makes them alike)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    dates = {}
+    for m in mentions:
+        dates.setdefault((m.mention.source, m.mention.sentence_index), []).append(m.mention.expression)
+    keys = [(s.doc_id, s.index) for s in sentences]
+    texts = []
+    for sentence in sentences:
+        text = sentence.text
+        for expression in dates.get((sentence.doc_id, sentence.index), []):
+            text = text.replace(expression, " ")
+        texts.append(" ".join(_content_words(text, lang)))
+    sources = {s.doc_id for s in sentences}
+    words_of = {}
+    for sentence, text in zip(sentences, texts):
+        words_of.setdefault(sentence.doc_id, set()).update(text.split())
+    story = {w for w in set().union(*words_of.values())
+             if drop_story_words and len(sources) >= 3 and sum(w in ws for ws in words_of.values()) >= STORY_WORD_SHARE * len(sources)}
+    vectorizer = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, norm="l2", stop_words=sorted(story) or None)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # no content word at all
+        return {key: np.zeros(1) for key in keys}
+    return {key: matrix[row].toarray()[0] for row, key in enumerate(keys) if key in dates}
+
+
+def _content_words(text: str, lang: ModuleType) -> list[str]:
+    stop = _stop_words(lang.CODE)
+    words = re.findall(r"[^\W\d_]{3,}", text.lower())
+    return [unidecode(w)[:STEM] for w in words if w not in stop and w not in lang.WEEKDAYS and w not in lang.MONTHS]
+
+
+def _stop_words(code: str) -> frozenset[str]:
+    try:
+        module = __import__(f"spacy.lang.{code}.stop_words", fromlist=["STOP_WORDS"])
+        return frozenset(module.STOP_WORDS)
+    except ImportError:
+        return frozenset()

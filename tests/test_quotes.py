@@ -1,0 +1,188 @@
+"""Quotes: spans between quote marks, indirect speech, speakers, and merging across sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.features import content_lemmas
+from recoupe.lang import fr
+from recoupe.quotes import find_quotes, merge_quotes, quote_spans, same_quote, normalise_quote
+from recoupe.types import Actor, Mention, Report, Sentence
+from recoupe.values import name_key, names_match
+
+from conftest import SEEDS, SHARED_DATA, require
+
+
+def sentences_of(texts: list[str], doc: str = "d1") -> list[Sentence]:
+    out, position = [], 0
+    for index, text in enumerate(texts):
+        out.append(Sentence(doc, index, position, position + len(text), text))
+        position += len(text) + 1
+    return out
+
+
+def quotes_of(resources, texts: list[str]) -> list[Report]:
+    sentences = sentences_of(texts)
+    _, _, analyses = content_lemmas(sentences, resources.pipeline("fr"), analyse=True)
+    return find_quotes(sentences, analyses, fr)
+
+
+def same_person(a: str | None, b: str) -> bool:
+    return a is not None and names_match(name_key(a, fr), name_key(b, fr))
+
+
+# --- quote marks ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("texts, expected", [
+    (["Il a dit « bonjour à tous » hier."], [(0, "bonjour à tous", 0)]),
+    # nested quotes: only the outer one
+    (["« Il m'a dit “non” ce jour-là », a-t-elle raconté."], [(0, "Il m'a dit “non” ce jour-là", 0)]),
+    # a quote over three sentences
+    (["« Nous partons.", "Rien ne change.", "C'est fini », a-t-il dit."], [(0, "Nous partons.", 2)]),
+    # a closing mark typed for the opening one, at the end of the sentence before
+    (["a déclaré X, cité par TASS.”", "Le programme est intensif”, a-t-il dit."], [(1, "Le programme est intensif", 1)]),
+    # straight quotes: direction from the spaces around them
+    (['Il a parlé d\'une "heureuse coïncidence" hier.'], [(0, "heureuse coïncidence", 0)]),
+])
+def test_quote_spans(texts, expected):
+    spans = quote_spans(texts, fr)
+    assert [(s.first, texts[s.first][s.start:].split()[0], s.last) for s in spans] == \
+        [(first, text.split()[0], last) for first, text, last in expected]
+    for span, (_, text, _) in zip(spans, expected):
+        if span.first == span.last:
+            assert texts[span.first][span.start: span.end].strip() == text
+
+
+# --- speakers on hand-written sentences -----------------------------------------------------------
+
+SPEAKER_TABLE = [
+    # (sentences, a fragment of the quote, its kind, the speaker, the cue)
+    (["« Le traité est historique », a déclaré Vladimir Poutine."], "traité est historique", "direct", "Vladimir Poutine", "a déclaré"),
+    (["M. Kim a déclaré que l'accord était «le traité le plus solide jamais signé»."],
+     "le traité le plus solide", "direct", "Kim", "a déclaré"),
+    (["Vladimir Poutine est arrivé à Pyongyang.", "« Nous sommes prêts à travailler ensemble », a-t-il indiqué."],
+     "prêts à travailler", "direct", "Vladimir Poutine", "a-t-il indiqué"),
+    (["Le conseiller Iouri Ouchakov a déclaré que la visite montrerait la volonté de Moscou de coopérer."],
+     "la visite montrerait", "indirect", "Iouri Ouchakov", "a déclaré"),
+    (["La visite montrera la volonté de Moscou de dialoguer, a déclaré Iouri Ouchakov, cité par TASS."],
+     "La visite montrera", "indirect", "Iouri Ouchakov", "a déclaré"),
+    (["Selon Yonhap, la question des travailleurs nord-coréens pourrait être abordée."],
+     "la question des travailleurs", "indirect", "Yonhap", "Selon"),
+    (["Le président russe Vladimir Poutine a remercié Kim pour son soutien, qui s'inscrit, selon lui, dans une «lutte contre les politiques hégémonistes»."],
+     "lutte contre les politiques", "direct", "Vladimir Poutine", "selon lui"),
+    (["Le ministre russe des Ressources naturelles Alexandre Kozlov est venu.", "Le ministre a déclaré que le trafic de passagers était en augmentation."],
+     "le trafic de passagers", "indirect", "Alexandre Kozlov", "a déclaré"),
+    # a quote continued in the next sentence, without a cue of its own
+    (["« La Russie soutiendra la RPDC », a déclaré Vladimir Poutine.", "« Nous resterons aux côtés du peuple coréen. »"],
+     "Nous resterons", "direct", "Vladimir Poutine", None),
+]
+
+
+@pytest.mark.parametrize("texts, fragment, kind, speaker, cue", SPEAKER_TABLE)
+def test_speaker(resources, texts, fragment, kind, speaker, cue):
+    found = [r for r in quotes_of(resources, texts) if fragment in r.text]
+    assert found, f"no quote holding {fragment!r}"
+    assert found[0].kind == kind
+    assert same_person(found[0].speaker, speaker), found[0].speaker
+    assert found[0].cue == cue
+
+
+@pytest.mark.parametrize("texts", [
+    ["Poutine a salué le « camarade » Kim."],  # a one-word scare quote
+    ["Des accusations selon lesquelles Moscou cherche à éviter tout examen se multiplient."],
+    ["Le président est arrivé mardi, promettant un soutien total."],  # a participle, not a cue
+])
+def test_not_a_quote(resources, texts):
+    assert quotes_of(resources, texts) == []
+
+
+def test_indirect_clause_with_a_direct_quote_is_listed_once(resources):
+    reports = quotes_of(resources, ["Ouchakov a déclaré que l'accord ne serait dirigé contre aucun pays, "
+                                    "mais qu'il « exposerait les perspectives d'une plus grande coopération »."])
+    assert sorted((r.kind, r.text) for r in reports) == [
+        ("direct", "exposerait les perspectives d'une plus grande coopération"),
+        ("indirect", "l'accord ne serait dirigé contre aucun pays"),
+    ]
+
+
+# --- merging ------------------------------------------------------------------------------------
+
+def actor(id_: str, name: str, *variants: str, source: str = "a") -> Actor:
+    mention = Mention(source, 0, name, name, 0, len(name))
+    return Actor(id_, name, "PER", tuple((v, 1) for v in (name, *variants)), (mention,))
+
+
+ACTORS = [actor("A1", "Vladimir Poutine", "Poutine", "M. Poutine", "Putin"), actor("A2", "Kim Jong Un", "M. Kim", "Kim"),
+          actor("A3", "Kim Il-sung")]
+
+
+def report(source: str, text: str, speaker: str | None, kind: str = "direct") -> Report:
+    return Report(source, 0, text, text, speaker, "a déclaré", kind)
+
+
+def test_merge_across_sources_and_speaker_conflict():
+    reports = [
+        report("a", "document révolutionnaire", "M. Poutine"),
+        report("b", "Nous sommes prêts à travailler en étroite collaboration pour apporter plus de stabilité", "Poutine"),
+        report("c", "prêts à travailler en étroite collaboration", "Kim"),
+        report("d", "prets a travailler en etroite collaboration pour apporter", "Putin"),
+    ]
+    quotes = merge_quotes(reports, ACTORS, fr)
+    assert [q.id for q in quotes] == ["Q1", "Q2"]
+    first = quotes[0]
+    assert first.sources == ("b", "c", "d")
+    assert (first.speaker, first.speaker_name) == ("A1", "Vladimir Poutine")
+    assert first.conflicting_speakers == ("A2",)
+    assert first.text.startswith("Nous sommes prêts")  # the longest form
+    assert (quotes[1].text, quotes[1].speaker, quotes[1].conflicting_speakers) == ("document révolutionnaire", "A1", ())
+
+
+def test_short_quotes_merge_only_when_equal():
+    assert same_quote(normalise_quote("« l’amitié ardente »"), normalise_quote("l'amitié ardente"))
+    # a short quote is one with another only when contained whole, never by a fuzzy match
+    assert same_quote(normalise_quote("document révolutionnaire"), normalise_quote("un document révolutionnaire"))
+    assert not same_quote(normalise_quote("document révolutionaire"), normalise_quote("un document révolutionnaire"))
+    assert not same_quote(normalise_quote("visite d'État amicale"), normalise_quote("une visite amicale d'État"))
+
+
+def test_unknown_speaker_keeps_the_phrase():
+    quotes = merge_quotes([report("a", "la visite sera historique", "le Kremlin", "indirect")], ACTORS, fr)
+    assert (quotes[0].speaker, quotes[0].speaker_name, quotes[0].kind) == (None, "le Kremlin", "indirect")
+
+
+# --- the seeds ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_quotes(resources):
+    require(SEEDS)
+    from recoupe.crosscheck_eval import cluster_documents
+    from recoupe.pipeline import prepare
+
+    ws = prepare(cluster_documents("seeds", SHARED_DATA), resources=resources)
+    reports = find_quotes(ws.sentences, ws.features.analyses, ws.lang)
+    try:
+        from recoupe.actors import find_actors
+
+        actors = find_actors(ws.sentences, ws.features.analyses, ws.lang)
+    except ImportError:
+        actors = []
+    return reports, merge_quotes(reports, actors, ws.lang)
+
+
+@pytest.mark.parametrize("fragment, speaker", [
+    ("le traité le plus solide jamais signé", "Kim Jong Un"),
+    ("document révolutionnaire", "Vladimir Poutine"),
+    ("Les 18 et 19 juin, notre Président effectuera une visite d’État", "Youri Ouchakov"),
+])
+def test_seed_speakers(seed_quotes, fragment, speaker):
+    reports, quotes = seed_quotes
+    found = [r for r in reports if fragment in r.text]
+    assert found and all(same_person(r.speaker, speaker) for r in found), [r.speaker for r in found]
+    quote = next(q for q in quotes if fragment in q.text)
+    assert same_person(quote.speaker_name, speaker) and not quote.conflicting_speakers
+
+
+def test_seed_quotes_spanning_sentences_have_one_report(seed_quotes):
+    reports, _ = seed_quotes
+    programme = [r for r in reports if "Le programme est très intensif" in r.text]
+    assert len(programme) == 1 and programme[0].text.startswith("Les 18 et 19 juin")

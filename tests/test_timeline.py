@@ -1,0 +1,136 @@
+"""Dates resolved against the publication date, publication dates inferred, and the seeds'
+timeline (issue 6, acceptance 3). Sentences are real ones from the seeds and rpm2-fr."""
+
+import datetime as dt
+
+import pytest
+
+from recoupe.dates import find_dates
+from recoupe.lang import fr
+from recoupe.timeline import build_timeline, dated_mentions, infer_publication_date, publication_dates
+from recoupe.types import PublicationDate, Sentence
+
+from conftest import SEEDS, SHARED_DATA, require
+
+WEDNESDAY = dt.date(2024, 6, 19)
+
+
+def resolved(text, published=WEDNESDAY):
+    return {(e.date, e.precision, e.end_date, e.time) for e in find_dates(text, fr, published)}
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Poutine se rend à Pyongyang mardi pour un sommet.", WEDNESDAY, ("2024-06-18", "day", None, None)),
+        ("En mars, un veto russe aux Nations unies a mis fin à la surveillance.", WEDNESDAY, ("2024-03", "month", None, None)),
+        ("Les 18 et 19 juin, notre Président effectuera une visite d’État.", WEDNESDAY,
+         ("2024-06-18", "interval", "2024-06-19", None)),
+        ("le congrès de Reims, du 14 au 16 novembre", dt.date(2008, 11, 7), ("2008-11-14", "interval", "2008-11-16", None)),
+        ("Poutine se rendra au Vietnam mercredi et jeudi.", WEDNESDAY, ("2024-06-19", "interval", "2024-06-20", None)),
+        ("l’avion de Poutine avait atterri à Pyongyang mercredi vers 2h45 du matin", WEDNESDAY,
+         ("2024-06-19", "day", None, "02:45")),
+        ("ont signé un traité d’amitié en 1961", WEDNESDAY, ("1961", "year", None, None)),
+        ("le voyage de Kim en Extrême-Orient russe en septembre 2023", WEDNESDAY, ("2023-09", "month", None, None)),
+        ("Le mois dernier, les États-Unis ont imposé des sanctions.", WEDNESDAY, ("2024-05", "month", None, None)),
+        ("Plus tôt cette année, Poutine a envoyé à Kim une limousine.", WEDNESDAY, ("2024", "year", None, None)),
+        ("Il y a deux ans, ils ont opposé leur veto.", WEDNESDAY, ("2022", "year", None, None)),
+        ("L'année dernière, le commerce a doublé.", WEDNESDAY, ("2023", "year", None, None)),
+        ("Barack Obama tiendra vendredi sa première conférence de presse.", dt.date(2008, 11, 6),
+         ("2008-11-07", "day", None, None)),
+        ("L'objectif est clair depuis le vote jeudi dernier.", dt.date(2008, 11, 14), ("2008-11-06", "day", None, None)),
+        ("sa libération mercredi 2 juillet", dt.date(2008, 7, 4), ("2008-07-02", "day", None, None)),
+        ("qui ne prendra ses fonctions que le 20 janvier prochain", dt.date(2008, 11, 5), ("2009-01-20", "day", None, None)),
+        ("dans la nuit du mardi 4 au mercredi 5 novembre", dt.date(2008, 11, 5),
+         ("2008-11-04", "interval", "2008-11-05", None)),
+    ],
+)
+def test_dates_are_resolved_against_the_publication_date(text, published, expected):
+    assert expected in resolved(text, published)
+
+
+def test_the_annexed_year_follows_the_date_before_it():
+    text = "L’accord a été abandonné après des relations établies en 1990 et la dissolution l’année suivante."
+    assert ("1991", "year", None, None) in resolved(text)
+
+
+def test_relative_dates_without_a_publication_date_are_flagged_not_guessed():
+    sentence = Sentence("a", 0, 0, 30, "Le ministre a démissionné mardi.")
+    [mention] = dated_mentions([sentence], {"a": PublicationDate(None, "unknown")}, fr)
+    assert mention.date is None and mention.problem
+    assert build_timeline([sentence], {"a": PublicationDate(None, "unknown")}, fr) == []
+
+
+def test_announced_dates_are_marked():
+    sentence = Sentence("a", 0, 0, 40, "Poutine se rendra au Vietnam jeudi.")
+    [mention] = dated_mentions([sentence], {"a": PublicationDate("2024-06-19", "option")}, fr)
+    assert mention.date == "2024-06-20" and mention.announced
+
+
+def sentences_of(doc, *texts):
+    return [Sentence(doc, i, 0, len(t), t) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    "texts, story_years, expected",
+    [
+        # the latest written day of what happened, not the announced one nor an old one
+        (("Après sa libération mercredi 2 juillet, elle a quitté Bogota.",
+          "Elle était retenue depuis le 23 février 2002.",
+          "Elle se rendra dimanche 6 juillet à Lourdes."), [2008], dt.date(2008, 7, 2)),
+        (("– Actualités BNO (@BNONews) 18 juin 2024", "Poutine est arrivé mardi."), [], dt.date(2024, 6, 18)),
+        # a yearless day takes the story's year from the other documents
+        (("Les guérilleros capturés le 2 juillet ont nié hier.",), [2008], dt.date(2008, 7, 2)),
+        # weekday words alone date nothing
+        (("Poutine est arrivé mardi en Corée du Nord.",), [2024], None),
+        (("Kim Jong Un a rencontré Poutine en 2019.",), [], None),
+    ],
+)
+def test_publication_dates_are_inferred_from_written_days(texts, story_years, expected):
+    assert infer_publication_date(sentences_of("a", *texts), fr, story_years) == expected
+
+
+def test_given_publication_dates_win_and_unknown_ones_say_so():
+    sentences = sentences_of("a", "Elle a été libérée mercredi 2 juillet 2008.") + sentences_of("b", "Rien.")
+    dates = publication_dates(sentences, {"b": PublicationDate("2008-07-04", "option")}, fr)
+    assert dates["a"] == PublicationDate("2008-07-02", "inferred")
+    assert dates["b"] == PublicationDate("2008-07-04", "option")
+    assert publication_dates(sentences_of("c", "Rien."), {}, fr)["c"] == PublicationDate(None, "unknown")
+
+
+# --- the seeds (acceptance 3) ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_timeline(resources):
+    require(SEEDS)
+    from recoupe.crosscheck_eval import cluster_documents
+    from recoupe.pipeline import prepare
+
+    workspace = prepare(cluster_documents("seeds", SHARED_DATA), resources=resources, cross_checking=False)
+    published = {r.id: PublicationDate("2024-06-19", "option") for r in workspace.raw}
+    return build_timeline(workspace.sentences, published, workspace.lang)
+
+
+@pytest.mark.parametrize(
+    "date, precision, end, words, sources",
+    [
+        ("1961", "year", None, "traité", 1),
+        ("2019", "year", None, "Vladivostok", 1),
+        ("2023-09", "month", None, "", 2),
+        ("2024-03", "month", None, "veto", 2),
+        ("2024-06-18", "day", None, "", 4),
+        ("2024-06-19", "day", None, "", 2),
+        ("2024-06-18", "interval", "2024-06-19", "visite", 1),
+    ],
+)
+def test_seeds_timeline_holds_the_story_dates_with_their_sources(seeds_timeline, date, precision, end, words, sources):
+    events = [e for e in seeds_timeline if (e.date, e.precision, e.end) == (date, precision, end)]
+    assert events, f"no {precision} event on {date}"
+    assert any(words in m.sentence for e in events for m in e.mentions)
+    assert max(len(e.sources) for e in events) >= sources
+
+
+def test_seeds_timeline_is_chronological_and_flags_the_arrival_conflict(seeds_timeline):
+    assert [e.date for e in seeds_timeline] == sorted(e.date for e in seeds_timeline)
+    conflicts = [c for e in seeds_timeline for c in e.conflicts]
+    assert any("mardi soir" in c and "mercredi" in c for c in conflicts)
