@@ -29,7 +29,8 @@ from rich.table import Table
 from recoupe.crosscheck_eval import cluster_documents
 from recoupe.features import NlpResources
 from recoupe.pipeline import prepare
-from recoupe.quotes import find_quotes, normalise_quote, speaker_actor
+from recoupe.quotes import find_quotes, normalise_quote
+from recoupe.speakers import speaker_actor
 from recoupe.types import Report
 from recoupe.values import name_key, names_match
 

@@ -34,5 +34,11 @@ def seeds_briefing(resources):
 
 
 @pytest.fixture(scope="session")
+def seeds_briefing_published(resources):
+    """The seeds with their publication date (2024-06-19), as ``--published`` gives it."""
+    return brief([str(require(SEEDS))], words=150, resources=resources, published="2024-06-19")
+
+
+@pytest.fixture(scope="session")
 def seeds_documents(seeds_briefing):
     return {d.id: d for d in seeds_briefing.documents}

@@ -24,6 +24,21 @@ def test_first_visit_in_24_years_is_one_claim_stated_by_all_five_seeds(seeds_bri
     assert not best.silent
 
 
+def test_the_arrival_dated_tuesday_evening_and_early_wednesday_is_a_date_contradiction_explained(seeds_briefing_published):
+    arrival = [c for c in seeds_briefing_published.crosscheck.contradictions
+               if c.kind == "date" and {c.a_value, c.b_value} == {"mardi soir", "premières heures de mercredi"}]
+    assert len(arrival) == 1
+    contradiction = arrival[0]
+    assert {contradiction.a.source[:3], contradiction.b.source[:3]} == {"003", "004"}
+    assert "aéroport" in contradiction.a.sentence and "aéroport" in contradiction.b.sentence
+    # 001 gives both days as one moment: "mercredi vers 2h45 du matin (19h45 mardi en Espagne)"
+    assert contradiction.explanation.startswith("two time zones")
+    assert "19h45 mardi en Espagne" in contradiction.explained_by.sentence
+    assert contradiction.found_by == "timeline"
+    data = json.loads(render(seeds_briefing_published, "json"))
+    assert sum(row.count(1) for row in data["agreement"]["disputed"]) >= 2  # drawn in the matrix
+
+
 def test_claims_and_contradictions_quote_their_sources_verbatim(seeds_briefing):
     data = json.loads(render(seeds_briefing, "json"))
     texts = {d["id"]: _normalised(d["text"]) for d in data["documents"]}

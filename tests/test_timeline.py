@@ -79,8 +79,10 @@ def sentences_of(doc, *texts):
           "Elle était retenue depuis le 23 février 2002.",
           "Elle se rendra dimanche 6 juillet à Lourdes."), [2008], dt.date(2008, 7, 2)),
         (("– Actualités BNO (@BNONews) 18 juin 2024", "Poutine est arrivé mardi."), [], dt.date(2024, 6, 18)),
-        # a yearless day takes the story's year from the other documents
-        (("Les guérilleros capturés le 2 juillet ont nié hier.",), [2008], dt.date(2008, 7, 2)),
+        # a yearless day dates nothing unless its weekday fixes the year near the story's years
+        (("Les guérilleros capturés le 2 juillet ont nié hier.",), [2008], None),
+        (("Les guérilleros capturés mercredi 2 juillet ont nié hier.",), [2008], dt.date(2008, 7, 2)),
+        (("Les 18 et 19 juin, notre président effectuera une visite.", "En novembre 2023, un satellite."), [], None),
         # weekday words alone date nothing
         (("Poutine est arrivé mardi en Corée du Nord.",), [2024], None),
         (("Kim Jong Un a rencontré Poutine en 2019.",), [], None),

@@ -258,6 +258,32 @@ def only_here(crosscheck: CrossCheck) -> dict[str, int]:
     return counts
 
 
+def timeline_contradictions(crosscheck: CrossCheck, conflicts, sentences, languages) -> CrossCheck:
+    """Add the timeline's date conflicts (one event the sources date to different days,
+    ``timeline.DateConflict``) as date contradictions, explained where the input explains them;
+    a pair of sentences already disputed on a date is not reported twice."""
+    disputed = {frozenset({(c.a.source, c.a.sentence_index), (c.b.source, c.b.sentence_index)})
+                for c in crosscheck.contradictions if c.kind == "date"}
+    added = []
+    for conflict in conflicts:
+        first, second = sorted((conflict.first, conflict.second),
+                               key=lambda m: crosscheck.sources.index(m.mention.source))
+        a, b = first.mention, second.mention
+        pair = frozenset({(a.source, a.sentence_index), (b.source, b.sentence_index)})
+        if pair in disputed:
+            continue
+        disputed.add(pair)
+        contradiction = Contradiction("date", Statement(a.source, a.sentence, a.sentence_index, a.sentence),
+                                      Statement(b.source, b.sentence, b.sentence_index, b.sentence),
+                                      a.expression, b.expression, conflict.similarity, found_by="timeline")
+        added.append(_explain(contradiction, sentences, languages))
+    if not added:
+        return crosscheck
+    result = replace(crosscheck, contradictions=crosscheck.contradictions + added)
+    result.shared, result.disputed = _agreement(result, crosscheck.sources)
+    return result
+
+
 def corroborate_summary(summary: list[SummarySentence], crosscheck: CrossCheck) -> list[SummarySentence]:
     """Each summary sentence with the contradictions that involve it. Its corroboration stays the
     summariser's: across *all* sentence pairs of an input (not the related pairs of the labelled

@@ -3,8 +3,8 @@
 Each stage declares what it ``requires`` and what it ``assigns`` (as spaCy components do);
 ``check_order`` verifies once, before running, that every requirement is assigned earlier.
 
-    raw documents -> clean -> split -> features -> summarise -> crosscheck
-                  -> actors -> quotes -> timeline -> Briefing
+    raw documents -> clean -> split -> features -> summarise -> timeline -> crosscheck
+                  -> actors -> quotes -> Briefing
 
 ``crosscheck`` (claims, contradictions, agreement; contradictions are also attached to the summary
 sentences they involve) can be switched off: ``run_pipeline(crosscheck=False)``; so can the
@@ -20,7 +20,7 @@ from types import ModuleType
 
 from .actors import document_asides, find_actors
 from .clean import clean_documents
-from .crosscheck import corroborate_summary, cross_check
+from .crosscheck import corroborate_summary, cross_check, timeline_contradictions
 from .features import NlpResources, SentenceFeatures, sentence_features
 from .lang import data_for_document, language_data
 from .readers import read_inputs
@@ -28,7 +28,7 @@ from .quotes import find_quotes, merge_quotes
 from .repair import Lexicon
 from .split import SentenceSplitter
 from .summarize import summarise
-from .timeline import build_timeline, publication_dates
+from .timeline import DateConflict, publication_dates, timeline_and_conflicts
 from .types import (Actor, Briefing, CleanDocument, CrossCheck, PublicationDate, Quote, RawDocument, Sentence,
                     SummarySentence, TimelineEvent)
 
@@ -55,6 +55,7 @@ class Workspace:
     quotes: list[Quote] = field(default_factory=list)
     published: dict[str, PublicationDate] = field(default_factory=dict)
     timeline: list[TimelineEvent] = field(default_factory=list)
+    date_conflicts: list[DateConflict] = field(default_factory=list)  # events dated differently
 
     @property
     def analysing(self) -> bool:
@@ -102,7 +103,9 @@ def _crosscheck(ws: Workspace) -> None:
     if not ws.cross_checking:
         return
     published = {r.id: publication_date(r.published) for r in ws.raw}
-    ws.crosscheck = cross_check(ws.sentences, ws.features, document_languages(ws), published)
+    languages = document_languages(ws)
+    ws.crosscheck = cross_check(ws.sentences, ws.features, languages, published)
+    ws.crosscheck = timeline_contradictions(ws.crosscheck, ws.date_conflicts, ws.sentences, languages)
     ws.summary = corroborate_summary(ws.summary, ws.crosscheck)
 
 
@@ -123,8 +126,9 @@ def _timeline(ws: Workspace) -> None:
     given = {r.id: PublicationDate(publication_date(r.published).isoformat(), r.published_origin or "metadata")
              for r in ws.raw if publication_date(r.published)}
     ws.published = publication_dates(ws.sentences, given, ws.lang)
-    if ws.story:
-        ws.timeline = build_timeline(ws.sentences, ws.published, ws.lang)
+    if ws.story or ws.cross_checking:  # cross-checking reports the events the sources date differently
+        timeline, ws.date_conflicts = timeline_and_conflicts(ws.sentences, ws.published, ws.lang)
+        ws.timeline = timeline if ws.story else []
 
 
 def publication_date(value: str | None) -> dt.date | None:
@@ -142,10 +146,11 @@ STAGES = (
     Stage("split", requires=("documents",), assigns=("sentences",), run=_split),
     Stage("features", requires=("sentences",), assigns=("features",), run=_features),
     Stage("summarise", requires=("sentences", "features", "documents"), assigns=("summary",), run=_summarise),
-    Stage("crosscheck", requires=("sentences", "features", "summary"), assigns=("crosscheck", "summary"), run=_crosscheck),
-    Stage("actors", requires=("sentences", "features"), assigns=("actors",), run=_actors),
+    Stage("timeline", requires=("sentences", "raw"), assigns=("published", "timeline", "date_conflicts"), run=_timeline),
+    Stage("crosscheck", requires=("sentences", "features", "summary", "date_conflicts"), assigns=("crosscheck", "summary"),
+          run=_crosscheck),
+    Stage("actors", requires=("sentences", "features", "documents"), assigns=("actors",), run=_actors),
     Stage("quotes", requires=("sentences", "features", "actors"), assigns=("quotes",), run=_quotes),
-    Stage("timeline", requires=("sentences", "raw"), assigns=("published", "timeline"), run=_timeline),
 )
 
 

@@ -106,6 +106,7 @@ def _contradiction(c: Contradiction) -> dict:
         "claim": c.claim,
         "explanation": c.explanation,
         "explained_by": _statement(c.explained_by) if c.explained_by else None,
+        "found_by": c.found_by,
     }
 
 

@@ -84,12 +84,12 @@ def publication_dates(sentences: list[Sentence], given: dict[str, PublicationDat
 
 
 def infer_publication_date(sentences: list[Sentence], lang: ModuleType, story_years: list[int] = ()) -> dt.date | None:
-    """The latest day the document itself writes in full ("mercredi 2 juillet", "18 juin 2024")
-    in a clause that tells what happened (an announced day is after publication): news are
-    published on the day of the last event they report, or soon after. A day written without
-    its year takes the year its weekday fixes near, else, the latest year written in the story
-    (this and the other documents, their given publication dates). None when the document writes
-    no such day."""
+    """The latest day the document itself writes in full in a clause that tells what happened
+    (an announced day is after publication): news are published on the day of the last event
+    they report, or soon after. Only days whose year is certain count: written ("18 juin 2024"),
+    or fixed by their weekday ("mercredi 2 juillet": the one year near the story's latest year
+    whose calendar matches). A bare "19 juin" does not: the story's latest written year is often
+    the year before (seeds: "novembre 2023" in a June 2024 story). None when no day qualifies."""
     years = sorted([*_written_years(sentences, lang), *story_years])
     if not years:
         return None
@@ -98,18 +98,42 @@ def infer_publication_date(sentences: list[Sentence], lang: ModuleType, story_ye
     days: list[dt.date] = []
     for sentence in sentences:
         for expression in find_dates(sentence.text, lang, base):
-            if expression.forward or not _written_day(expression):
+            if expression.forward or not _written_day(expression, lang):
                 continue
             last = expression.end_date if expression.precision == "interval" else expression.date
-            if last and int(last[:4]) >= reference - MAX_REFERENCE_YEARS_BACK:
-                days.append(dt.date.fromisoformat(last))
+            if not last:
+                continue
+            day = dt.date.fromisoformat(last)
+            if expression.relative:  # no year written: only a weekday can fix it
+                day = _year_from_weekday(expression.text, day, reference, lang)
+            if day and day.year >= reference - MAX_REFERENCE_YEARS_BACK:
+                days.append(day)
     return max(days) if days else None
 
 
-def _written_day(expression: DateExpression) -> bool:
-    """A day with its number written ("2 juillet"), not "mardi" nor "hier"."""
-    return expression.precision in ("day", "interval") and bool(re.search(r"\d{1,2}\s*\w", expression.text)) \
-        and not re.fullmatch(r"\d{1,2}\s?h.*", expression.text)
+def _year_from_weekday(text: str, day: dt.date, reference: int, lang: ModuleType) -> dt.date | None:
+    """The day in the one year around ``reference`` whose calendar matches the weekday written
+    before it ("mercredi 2 juillet" -> 2008-07-02), else None."""
+    written = [k for k, name in enumerate(lang.WEEKDAYS) if re.search(rf"\b{name}\b", text, re.I)]
+    if len(written) != 1:
+        return None
+    matches = []
+    for year in range(reference - 1, reference + 2):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if candidate.weekday() == written[0]:
+            matches.append(candidate)
+    return matches[0] if len(matches) == 1 else None
+
+
+def _written_day(expression: DateExpression, lang: ModuleType) -> bool:
+    """A day with its number and month written ("2 juillet", "18 et 19 juin"), not "mardi",
+    "hier" nor "mercredi vers 2h45"."""
+    months = "|".join(lang.MONTHS)
+    return expression.precision in ("day", "interval") and bool(
+        re.search(rf"\b(?:1er|\d{{1,2}})\s+(?:{months})\b", expression.text, re.I))
 
 
 def _written_years(sentences: list[Sentence], lang: ModuleType) -> list[int]:
@@ -169,9 +193,25 @@ def _first_day_only(expressions: list[DateExpression]) -> list[DateExpression]:
 def build_timeline(sentences: list[Sentence], published: dict[str, PublicationDate],
                    lang: ModuleType) -> list[TimelineEvent]:
     """Dated events in chronological order, one per (date, event), with all their mentions."""
+    return timeline_and_conflicts(sentences, published, lang)[0]
+
+
+@dataclass(frozen=True)
+class DateConflict:
+    """One event that two sources date to different days (what cross-checking reports as a date
+    contradiction)."""
+
+    first: ResolvedMention
+    second: ResolvedMention
+    similarity: float
+
+
+def timeline_and_conflicts(sentences: list[Sentence], published: dict[str, PublicationDate],
+                           lang: ModuleType) -> tuple[list[TimelineEvent], list[DateConflict]]:
+    """The timeline, and the events sources date differently (also written into the events)."""
     mentions = [m for m in dated_mentions(sentences, published, lang) if m.date and m.kind == "point"]
     if not mentions:
-        return []
+        return [], []
     vectors = _sentence_vectors(sentences, mentions, lang)
     distinctive = _sentence_vectors(sentences, mentions, lang, drop_story_words=True)
     groups: dict[tuple, list[list[ResolvedMention]]] = {}
@@ -184,8 +224,12 @@ def build_timeline(sentences: list[Sentence], published: dict[str, PublicationDa
             home.append(mention)
     events = [e for group in groups.values() for e in group]
     conflicts = _conflicts(events, distinctive)
-    timeline = [_event(e, conflicts.get(id(e), [])) for e in events]
-    return sorted(timeline, key=lambda e: (e.date, e.end or "", e.time or "", e.text))
+    lines: dict[int, list[str]] = {}
+    for event_id, conflict in conflicts:
+        lines.setdefault(event_id, []).append(_conflict_line(conflict))
+    timeline = [_event(e, lines.get(id(e), [])) for e in events]
+    unique = list({(c.first.mention, c.second.mention): c for _, c in conflicts}.values())
+    return sorted(timeline, key=lambda e: (e.date, e.end or "", e.time or "", e.text)), unique
 
 
 def _event(mentions: list[ResolvedMention], conflicts: list[str]) -> TimelineEvent:
@@ -207,10 +251,10 @@ def _similarity(a: ResolvedMention, b: ResolvedMention, vectors: dict) -> float:
     return float(x @ y)
 
 
-def _conflicts(events: list[list[ResolvedMention]], vectors: dict) -> dict[int, list[str]]:
+def _conflicts(events: list[list[ResolvedMention]], vectors: dict) -> list[tuple[int, DateConflict]]:
     """Events of different sources, dated to different days a few days apart, whose sentences
-    say the same: one line each, naming both datings."""
-    found: dict[int, list[str]] = {}
+    say the same: (id of the event, the conflict), once for each of the two events."""
+    found: list[tuple[int, DateConflict]] = []
     days = [e for e in events if e[0].precision == "day"]
     for i, a in enumerate(days):
         for b in days[i + 1:]:
@@ -222,11 +266,15 @@ def _conflicts(events: list[list[ResolvedMention]], vectors: dict) -> dict[int, 
             if not pairs:
                 continue
             x, y = max(pairs, key=lambda p: _similarity(*p, vectors))
-            line = (f"{x.mention.source} dates it {_when(x)} (\u00ab {x.mention.expression} \u00bb), "
-                    f"{y.mention.source} {_when(y)} (\u00ab {y.mention.expression} \u00bb)")
-            found.setdefault(id(a), []).append(line)
-            found.setdefault(id(b), []).append(line)
+            conflict = DateConflict(x, y, round(_similarity(x, y, vectors), 4))
+            found += [(id(a), conflict), (id(b), conflict)]
     return found
+
+
+def _conflict_line(conflict: DateConflict) -> str:
+    x, y = conflict.first, conflict.second
+    return (f"{x.mention.source} dates it {_when(x)} (\u00ab {x.mention.expression} \u00bb), "
+            f"{y.mention.source} {_when(y)} (\u00ab {y.mention.expression} \u00bb)")
 
 
 def _when(mention: ResolvedMention) -> str:

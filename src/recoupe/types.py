@@ -160,6 +160,7 @@ class Contradiction:
     claim: str | None = None
     explanation: str | None = None  # e.g. two time zones, with the sentence that says so
     explained_by: Statement | None = None
+    found_by: str = "alignment"  # or "timeline": one event the sources date to different days
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ FUTURE_VERB = r"\b(?:will|would|shall|is to|are to|is due to|are due to)\b|\b(?:
 NOT_FUTURE_WORDS = frozenset()
 PAST_VERB = r"\b\w{3,}ed\b|\b(?:was|were|had|has|have|did|said|told)\b"
 
-# --- quotes (recoupe.quotes) ---------------------------------------------------------------------
+# --- quotes and speakers (recoupe.quotes, recoupe.speakers) ---------------------------------------------------------------------
 
 # Marks of direct speech, opening -> closing; the straight double quote's direction is read from
 # the spaces around it.

@@ -206,7 +206,7 @@ NOT_FUTURE_WORDS = frozenset(
 PAST_VERB = (r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|ise|it|u|us|ut|ert)\b"
              r"|\b\w{3,}(?<!r)(?:ait|aient)\b")
 
-# --- quotes (recoupe.quotes) ---------------------------------------------------------------------
+# --- quotes and speakers (recoupe.quotes, recoupe.speakers) ---------------------------------------------------------------------
 
 # Marks of direct speech, opening -> closing: the splitter's pairs and the straight double quote,
 # whose direction is read from the spaces around it.

@@ -1,0 +1,378 @@
+"""Who speaks: the speaker of a quote found by ``quotes.py``, and the actor a speaker names.
+
+French news names a speaker once and then points back to them ("« ... », a déclaré Ouchakov.
+... , a-t-il indiqué."), so a ``DocumentContext`` is read in order and remembers who spoke last.
+
+Around a direct quote the speaker is looked for, in this order (``quotes._direct_report``): after
+the quote ("», a déclaré Poutine", "», a-t-il indiqué"), inside it ("« ..., a-t-elle poursuivi,
+... »"), before it (the subject of the last speech verb, or "selon X"), then the speaker of the
+sentence before when the quote opens its sentence with no cue (a quote continued). Pronouns point
+to the document's last named speaker (or the sentence's subject for "selon lui"); role phrases
+("le dirigeant nord-coréen") to the nearest person the document named with that role.
+
+No parser is loaded (features.py drops it for speed): subjects are read from spaCy's POS tags and
+PER entities. ``speaker_actor`` then matches a speaker to an actor (``values.names_match`` on
+``name_key``). Measured by ``benchmarks/bench_quotes.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from .features import SentenceAnalysis, Token
+from .types import Actor, Report, Sentence
+from .values import Entity, name_key, names_match
+
+# A person named within this many first tokens of a sentence is its subject ("Le président russe
+# Vladimir Poutine est arrivé"), what a later "il" can stand for.
+OPENING_TOKENS = 6
+# A speaker phrase longer than this is a misread clause, not a subject.
+MAX_SPEAKER_WORDS = 10
+# How many tokens before a person's name a role noun may stand ("le dirigeant nord-coréen Kim").
+ROLE_WINDOW = 5
+# A speaker phrase names an actor only when it has at most this many words beyond the actor's
+# name ("le Kremlin" is the Kremlin; "les médias officiels russes" is not Russia).
+MAX_EXTRA_SPEAKER_WORDS = 2
+
+AUXILIARY_LEMMAS = frozenset(("avoir", "être", "have", "be"))
+INVERTED_PRONOUN = re.compile(r"^-(?:t-?)?(il|elle|ils|elles|on)?$", re.I)
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    """A speech verb of a sentence: its first and last token and the cue as written."""
+
+    first: int
+    last: int
+    cue: str
+    inverted: str | None  # the inverted pronoun ("-t-il" -> "il"), if any
+    finite: bool = True  # False for a bare participle ("..., promettant de ...")
+
+
+class DocumentContext:
+    """One document's sentences and analyses, and the speaker last named in it."""
+
+    def __init__(self, sentences: list[Sentence], analyses: list[SentenceAnalysis], lang: ModuleType):
+        self.sentences, self.analyses, self.lang = sentences, analyses, lang
+        self.last_speaker: str | None = None
+        self.last_speaker_at = -1
+        self.last_subject: tuple[int, str] | None = None  # a person opening a sentence, and where
+        self.speaker_of: dict[int, str | None] = {}  # position -> speaker of its last report
+
+
+def remember_speakers(doc: DocumentContext, position: int, reports: list[Report]) -> None:
+    """After sentence ``position``: its reports' speakers (a named one becomes the last speaker),
+    and the person opening it, what a later pronoun may stand for."""
+    for report in reports:
+        if report.speaker and report.speaker.lower() not in doc.lang.SPEAKER_PRONOUNS:
+            doc.last_speaker, doc.last_speaker_at = report.speaker, position
+        doc.speaker_of[position] = report.speaker
+    subject = _opening_person(doc, position)
+    if subject:
+        doc.last_subject = (position, subject)
+
+
+# --- who speaks around a direct quote ------------------------------------------------------------
+
+def speaker_after(doc: DocumentContext, position: int, offset: int) -> tuple[str | None, str | None]:
+    """"», a déclaré Poutine", "», a-t-il indiqué", "», selon Kim": the cue right after ``offset``."""
+    analysis, text = doc.analyses[position], doc.sentences[position].text
+    tokens = [t for t in analysis.tokens if t.start >= offset]
+    while tokens and tokens[0].pos == "PUNCT" and tokens[0].text in (",", "»", "”", '"'):
+        tokens = tokens[1:]
+    if not tokens:
+        return None, None
+    source = source_cue(doc, position, tokens[0].start)
+    if source:
+        return source
+    verb = speech_verb_at(analysis, analysis.tokens.index(tokens[0]), doc.lang)
+    if verb is None:
+        return None, None
+    return subject_after(doc, position, verb), verb.cue
+
+
+def speaker_inside(doc: DocumentContext, first: int, start: int, last: int,
+                   end: int) -> tuple[str | None, str | None]:
+    """"« Quand ..., a-t-elle poursuivi, la confusion ... »": an incise with an inverted pronoun,
+    in the quote from offset ``start`` of sentence ``first`` to offset ``end`` of sentence ``last``."""
+    for k in range(first, last + 1):
+        analysis = doc.analyses[k]
+        low = start if k == first else 0
+        high = end if k == last else len(doc.sentences[k].text)
+        for n, token in enumerate(analysis.tokens):
+            if low <= token.start < high and token.text == "," and n + 1 < len(analysis.tokens):
+                verb = speech_verb_at(analysis, n + 1, doc.lang)
+                if verb and verb.inverted:
+                    return subject_after(doc, k, verb), verb.cue
+    return None, None
+
+
+def speaker_before(doc: DocumentContext, position: int, offset: int) -> tuple[str | None, str | None]:
+    """The subject of the last speech verb before ``offset`` in its sentence, or "selon X"."""
+    analysis = doc.analyses[position]
+    tokens = analysis.tokens
+    best: tuple[int, tuple[str | None, str | None]] | None = None
+    after = -1
+    for n, token in enumerate(tokens):
+        if token.start >= offset:
+            break
+        verb = speech_verb_at(analysis, n, doc.lang) if n > after else None
+        if verb is not None:
+            after = verb.last
+            best = (n, (subject_before(doc, position, verb), verb.cue))
+        elif token.lemma in doc.lang.SOURCE_CUES or token.text.lower() in doc.lang.SOURCE_CUES:
+            source = source_cue(doc, position, token.start)
+            if source:
+                best = (n, source)
+    return best[1] if best else (None, None)
+
+
+# --- speech verbs and their subjects -------------------------------------------------------------
+
+def speech_verb_at(analysis: SentenceAnalysis, n: int, lang: ModuleType) -> SpeechVerb | None:
+    """The speech verb group starting at token ``n`` ("a déclaré", "a-t-il indiqué", "a également
+    déclaré", "ajoute-t-il", "a fait savoir"), or None."""
+    tokens = analysis.tokens
+    k, inverted = n, None
+    while k < len(tokens) and (tokens[k].pos == "AUX" or tokens[k].lemma in AUXILIARY_LEMMAS
+                               or INVERTED_PRONOUN.match(tokens[k].text) or tokens[k].pos == "ADV" and k > n):
+        match = INVERTED_PRONOUN.match(tokens[k].text)
+        if match and match.group(1):
+            inverted = match.group(1).lower()
+        k += 1
+        if k - n > 4:
+            return None
+    if k >= len(tokens) or tokens[k].pos not in ("VERB", "AUX"):
+        return None
+    last = k
+    if tokens[k].lemma not in lang.SPEECH_VERBS:
+        if not (k + 1 < len(tokens) and (tokens[k].lemma, tokens[k + 1].lemma) in lang.SPEECH_VERB_PHRASES):
+            return None
+        last = k + 1
+    while last + 1 < len(tokens) and INVERTED_PRONOUN.match(tokens[last + 1].text):
+        inverted = (INVERTED_PRONOUN.match(tokens[last + 1].text).group(1) or inverted or "").lower() or None
+        last += 1
+    finite = k > n or inverted is not None or tokens[k].verb_form not in ("Part", "Inf", "Ger")
+    return SpeechVerb(n, last, _sentence_slice(analysis, n, last), inverted, finite)
+
+
+def _sentence_slice(analysis: SentenceAnalysis, first: int, last: int) -> str:
+    tokens = analysis.tokens
+    pieces = [tokens[first].text]
+    for previous, token in zip(tokens[first:last], tokens[first + 1: last + 1]):
+        pieces.append(("" if token.start == previous.end else " ") + token.text)
+    return "".join(pieces)
+
+
+def subject_after(doc: DocumentContext, position: int, verb: SpeechVerb) -> str | None:
+    """The speaker after an inverted verb: a pronoun ("-t-il") or the noun phrase that follows."""
+    if verb.inverted:
+        return _resolve_pronoun(doc, position, verb.inverted, None)
+    analysis = doc.analyses[position]
+    tokens = analysis.tokens[verb.last + 1:]
+    clause_end = next((t.start for t in tokens if t.pos in ("PUNCT", "VERB", "AUX") or t.text.lower() == "qui"),
+                      len(doc.sentences[position].text))
+    person = _person_in(analysis.entities, tokens[0].start if tokens else clause_end, clause_end, first=True)
+    if person:  # "a déclaré mercredi sur TF1 Ségolène Royal"
+        return person
+    phrase: list[Token] = []
+    for token in tokens:
+        if token.pos == "PUNCT" or token.pos in ("VERB", "AUX", "SCONJ") or token.pos in ("PRON", "ADV") and phrase:
+            break
+        if token.pos == "ADP" and token.lemma not in ("de", "du", "des", "d'", "d’", "au", "aux", "à"):
+            break
+        if token.pos == "ADV" or is_temporal(token, doc.lang):
+            if phrase:
+                break
+            continue
+        phrase.append(token)
+    if not phrase:
+        return None
+    rest = [t for t in tokens if t.start >= phrase[-1].end]
+    if len(rest) > 1 and rest[0].text == ",":  # "a déclaré un assistant du Kremlin, Iouri Ouchakov"
+        apposed = next((e for e in analysis.entities if e.label == "PER" and e.start == rest[1].start), None)
+        if apposed:
+            return apposed.text
+    return _phrase_speaker(doc, position, phrase)
+
+
+def subject_before(doc: DocumentContext, position: int, verb: SpeechVerb) -> str | None:
+    """The subject of a speech verb: a person named in its clause, a pronoun, or the noun phrase."""
+    if verb.inverted:
+        return _resolve_pronoun(doc, position, verb.inverted, None)
+    analysis = doc.analyses[position]
+    tokens = analysis.tokens
+    start = 0
+    for k in range(verb.first - 1, -1, -1):
+        token = tokens[k]
+        if token.text in (";", ":", "»", "”") or token.text.lower() in doc.lang.REPORTED_CLAUSE_OPENERS:
+            start = k + 1
+            break
+    region = tokens[start: verb.first]
+    if not region:
+        return None
+    person = _person_in(analysis.entities, region[0].start, region[-1].end, skip_possessors=tokens)
+    if person:
+        return person
+    segments = [[]]
+    for token in region:
+        segments.append([]) if token.text == "," else segments[-1].append(token)
+    relative = False
+    while len(segments) > 1 and (not segments[-1]
+                                 or segments[-1][0].text.lower() in ("qui", "dont", "lequel", "laquelle")
+                                 or relative and segments[-1][0].pos == "ADP"):
+        relative = relative or bool(segments[-1])
+        segments.pop()  # "la candidate ..., qui se pose en ..., avait affirmé"; "X, dans le nord de l'Inde, qui"
+    if relative and any(t.pos in ("VERB", "AUX") for t in segments[-1]):
+        return None
+    phrase = [t for t in segments[-1] if t.pos != "ADV" and not is_temporal(t, doc.lang)]
+    pronoun = next((t for t in phrase if t.text.lower() in doc.lang.SPEAKER_PRONOUNS), None)
+    if not any(t.pos in ("NOUN", "PROPN") for t in phrase):
+        if pronoun is not None:  # "Il a déclaré", "Il les décrit comme"
+            return _resolve_pronoun(doc, position, pronoun.text.lower(), pronoun.start)
+        if phrase and all(t.pos == "CCONJ" for t in phrase):  # "..., et a promis": the subject before
+            return _sentence_subject(doc, position, verb.first)
+        return None
+    if phrase[0].text.lower() in ("qui", "que"):
+        return None
+    return _phrase_speaker(doc, position, phrase)
+
+
+def _sentence_subject(doc: DocumentContext, position: int, before_token: int) -> str | None:
+    """The person named before the sentence's first verb ("M. Kim a affirmé ... et a promis")."""
+    analysis = doc.analyses[position]
+    first_verb = next((t.start for t in analysis.tokens if t.pos in ("VERB", "AUX")), len(doc.sentences[position].text))
+    return _person_in(analysis.entities, 0, min(first_verb, analysis.tokens[before_token].start))
+
+
+def _person_in(entities: tuple[Entity, ...], start: int, end: int, skip_possessors=None,
+               first: bool = False) -> str | None:
+    """The last (or ``first``) PER entity within [start, end); with ``skip_possessors`` (the sentence's tokens),
+    not one after "de" ("le conseiller de M. Poutine, Iouri Ouchakov" -> Ouchakov)."""
+    found = None
+    for entity in entities:
+        if entity.label != "PER" or entity.start < start or entity.end > end:
+            continue
+        if skip_possessors is not None:
+            before = [t for t in skip_possessors if t.end <= entity.start][-2:]
+            words = [t.text.lower() for t in before]
+            if words and (words[-1] in ("de", "d'", "d’", "du")
+                          or len(words) == 2 and words[0] in ("de", "du") and words[1] in ("m.", "mme")):
+                continue
+        found = entity.text
+        if first:
+            break
+    return found
+
+
+def _phrase_speaker(doc: DocumentContext, position: int, phrase: list[Token]) -> str | None:
+    """A noun phrase as speaker: a role resolved to the person the document gave it, else as is."""
+    if len(phrase) > MAX_SPEAKER_WORDS or not any(t.pos in ("NOUN", "PROPN") for t in phrase):
+        return None
+    text = doc.sentences[position].text[phrase[0].start: phrase[-1].end]
+    head = next((t for t in phrase if t.pos in ("NOUN", "PROPN")), None)
+    if head is not None and head.lemma in doc.lang.ROLE_NOUNS:
+        others = {t.lemma for t in phrase if t.content} - {head.lemma}
+        person = _person_with_role(doc, position, phrase[0].start, head.lemma, others)
+        if person:
+            return person
+    return text
+
+
+def _person_with_role(doc: DocumentContext, position: int, offset: int, role: str, others: set[str]) -> str | None:
+    """The nearest person before ``offset`` named beside ``role`` ("le ministre russe ...
+    Alexandre Kozlov"), or beside one of ``others`` ("un assistant du Kremlin, Iouri Ouchakov")."""
+    best, best_score = None, 0
+    for k in range(position, -1, -1):
+        analysis = doc.analyses[k]
+        for entity in reversed(analysis.entities):
+            if entity.label != "PER" or k == position and entity.start >= offset:
+                continue
+            before = [t for t in analysis.tokens if t.end <= entity.start][-ROLE_WINDOW:]
+            after = [t for t in analysis.tokens if t.start >= entity.end][:ROLE_WINDOW]
+            lemmas = {t.lemma for t in before + after}
+            score = 2 * (role in lemmas) + len(others & lemmas)
+            if score > best_score:  # the nearest of the best described
+                best, best_score = entity.text, score
+    return best
+
+
+def _resolve_pronoun(doc: DocumentContext, position: int, pronoun: str, offset: int | None) -> str | None:
+    """"il", "elle", "lui": the subject of the sentence when the pronoun comes after it
+    ("M. Poutine a remercié ..., selon lui"), else the document's last named speaker."""
+    if pronoun not in doc.lang.SPEAKER_PRONOUNS:
+        return None
+    if offset is not None:
+        at_token = next(k for k, t in enumerate(doc.analyses[position].tokens) if t.start >= offset)
+        subject = _sentence_subject(doc, position, at_token)
+        if subject:
+            return subject
+    if doc.last_subject and doc.last_subject[0] > doc.last_speaker_at:
+        return doc.last_subject[1]  # "Poutine est arrivé ... « ... », a-t-il dit"
+    return doc.last_speaker
+
+
+def _opening_person(doc: DocumentContext, position: int) -> str | None:
+    """A person named in the first words of a sentence, before its first verb: what a later
+    "il" most likely stands for when nobody has spoken since."""
+    analysis = doc.analyses[position]
+    if len(analysis.tokens) <= OPENING_TOKENS:
+        return None
+    limit = analysis.tokens[OPENING_TOKENS].start
+    first_verb = next((t.start for t in analysis.tokens if t.pos in ("VERB", "AUX")), limit)
+    return _person_in(analysis.entities, 0, min(limit, first_verb), first=True)
+
+
+def source_cue(doc: DocumentContext, position: int, offset: int) -> tuple[str | None, str] | None:
+    """"selon Kim", "selon un rapport de Yonhap", "selon lui" at ``offset``: (speaker, cue)."""
+    text = doc.sentences[position].text
+    match = next((c for c in doc.lang.SOURCE_CUES if text[offset:].lower().startswith(c)), None)
+    if match is None:
+        return None
+    analysis = doc.analyses[position]
+    tokens = [t for t in analysis.tokens if t.start >= offset + len(match)]
+    phrase: list[Token] = []
+    for token in tokens:
+        if token.pos == "PUNCT" or token.pos in ("VERB", "AUX", "SCONJ"):
+            break
+        phrase.append(token)
+    if not phrase or phrase[0].text.lower() in doc.lang.SOURCE_CUE_BLOCKERS:
+        return None
+    cue = text[offset: offset + len(match)]
+    if len(phrase) == 1 and phrase[0].text.lower() in doc.lang.SPEAKER_PRONOUNS:
+        return _resolve_pronoun(doc, position, phrase[0].text.lower(), offset), f"{cue} {phrase[0].text}"
+    named = [e for e in analysis.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end]
+    person = [e for e in named if e.label == "PER"]
+    if person or named:
+        return (person or named)[-1].text, cue
+    return _phrase_speaker(doc, position, phrase), cue
+
+
+def is_temporal(token: Token, lang: ModuleType) -> bool:
+    """A date word between a verb and its complement ("a déclaré jeudi que", "mercredi 12 novembre")."""
+    return token.pos == "NUM" or token.lemma in lang.WEEKDAYS or token.lemma in lang.MONTHS \
+        or token.text.lower() in lang.RELATIVE_DAYS
+
+
+# --- speaker to actor ----------------------------------------------------------------------------
+
+def speaker_actor(report: Report, actors: list[Actor], lang: ModuleType) -> Actor | None:
+    """The actor a report's speaker names: among the actors one of whose variants matches it, the
+    one with that exact variant, then one mentioned in the same source, then the most mentioned
+    ("Kim" in an article about Kim Jong Un is not Kim Il-sung)."""
+    if not report.speaker:
+        return None
+    key = name_key(report.speaker, lang)
+    candidates = []
+    for actor in actors:
+        variants = [actor.name] + [v for v, _ in actor.variants]
+        keys = [k for k in (name_key(v, lang) for v in variants) if k]
+        if any(names_match(key, k) and len(key.split()) <= len(k.split()) + MAX_EXTRA_SPEAKER_WORDS for k in keys):
+            exact = any(v == report.speaker for v in variants)
+            here = report.source in actor.sources
+            candidates.append((exact, here, actor.type == "PER", len(actor.mentions), actor))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[:4])[-1]
