@@ -123,8 +123,8 @@ def _quotes(ws: Workspace) -> None:
 
 
 def _timeline(ws: Workspace) -> None:
-    given = {r.id: PublicationDate(publication_date(r.published).isoformat(), r.published_origin or "metadata")
-             for r in ws.raw if publication_date(r.published)}
+    dates = {r.id: (publication_date(r.published), r.published_origin or "metadata") for r in ws.raw}
+    given = {doc: PublicationDate(date.isoformat(), origin) for doc, (date, origin) in dates.items() if date}
     ws.published = publication_dates(ws.sentences, given, ws.lang)
     if ws.story or ws.cross_checking:  # cross-checking reports the events the sources date differently
         timeline, ws.date_conflicts = timeline_and_conflicts(ws.sentences, ws.published, ws.lang)
