@@ -23,7 +23,8 @@ from types import ModuleType
 import numpy as np
 from unidecode import unidecode
 
-from .dates import DateExpression, find_dates
+from .dates import DateExpression, find_dates, weekday_year
+from .lang import stop_words
 from .types import DatedMention, PublicationDate, Sentence, TimelineEvent
 
 # Two sentences dated to the same day tell the same event from this TF-IDF cosine on (content
@@ -112,20 +113,13 @@ def infer_publication_date(sentences: list[Sentence], lang: ModuleType, story_ye
 
 
 def _year_from_weekday(text: str, day: dt.date, reference: int, lang: ModuleType) -> dt.date | None:
-    """The day in the one year around ``reference`` whose calendar matches the weekday written
-    before it ("mercredi 2 juillet" -> 2008-07-02), else None."""
+    """The day in the year near ``reference`` whose calendar matches the one weekday written
+    with it ("mercredi 2 juillet" -> 2008-07-02: ``dates.weekday_year``), else None."""
     written = [k for k, name in enumerate(lang.WEEKDAYS) if re.search(rf"\b{name}\b", text, re.I)]
     if len(written) != 1:
         return None
-    matches = []
-    for year in range(reference - 1, reference + 2):
-        try:
-            candidate = day.replace(year=year)
-        except ValueError:  # 29 February
-            continue
-        if candidate.weekday() == written[0]:
-            matches.append(candidate)
-    return matches[0] if len(matches) == 1 else None
+    year = weekday_year(day.month, day.day, written[0], reference)
+    return day.replace(year=year) if year else None
 
 
 def _written_day(expression: DateExpression, lang: ModuleType) -> bool:
@@ -212,8 +206,7 @@ def timeline_and_conflicts(sentences: list[Sentence], published: dict[str, Publi
     mentions = [m for m in dated_mentions(sentences, published, lang) if m.date and m.kind == "point"]
     if not mentions:
         return [], []
-    vectors = _sentence_vectors(sentences, mentions, lang)
-    distinctive = _sentence_vectors(sentences, mentions, lang, drop_story_words=True)
+    vectors, distinctive = _sentence_vectors(sentences, mentions, lang)
     groups: dict[tuple, list[list[ResolvedMention]]] = {}
     for mention in mentions:
         events = groups.setdefault((mention.date, mention.end, mention.precision), [])
@@ -281,45 +274,41 @@ def _when(mention: ResolvedMention) -> str:
     return f"{mention.date} {mention.time}" if mention.time else mention.date
 
 
-def _sentence_vectors(sentences: list[Sentence], mentions: list[ResolvedMention], lang: ModuleType,
-                      drop_story_words: bool = False) -> dict:
+def _sentence_vectors(sentences: list[Sentence], mentions: list[ResolvedMention], lang: ModuleType) -> tuple[dict, dict]:
     """Unit TF-IDF vectors of the dated sentences' content words, IDF over the whole input, the
-    date expressions taken out (a shared date is what groups them, not what makes them alike)."""
+    date expressions taken out (a shared date is what groups them, not what makes them alike):
+    once with every word, once without the story's own words (``STORY_WORD_SHARE``)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     dates = {}
     for m in mentions:
         dates.setdefault((m.mention.source, m.mention.sentence_index), []).append(m.mention.expression)
     keys = [(s.doc_id, s.index) for s in sentences]
+    stop = stop_words(lang.CODE)
     texts = []
     for sentence in sentences:
         text = sentence.text
         for expression in dates.get((sentence.doc_id, sentence.index), []):
             text = text.replace(expression, " ")
-        texts.append(" ".join(_content_words(text, lang)))
+        texts.append(" ".join(_content_words(text, lang, stop)))
     sources = {s.doc_id for s in sentences}
     words_of = {}
     for sentence, text in zip(sentences, texts):
         words_of.setdefault(sentence.doc_id, set()).update(text.split())
     story = {w for w in set().union(*words_of.values())
-             if drop_story_words and len(sources) >= 3 and sum(w in ws for ws in words_of.values()) >= STORY_WORD_SHARE * len(sources)}
-    vectorizer = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, norm="l2", stop_words=sorted(story) or None)
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # no content word at all
-        return {key: np.zeros(1) for key in keys}
-    return {key: matrix[row].toarray()[0] for row, key in enumerate(keys) if key in dates}
+             if len(sources) >= 3 and sum(w in ws for ws in words_of.values()) >= STORY_WORD_SHARE * len(sources)}
+
+    def vectors(dropped: set[str]) -> dict:
+        vectorizer = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, norm="l2", stop_words=sorted(dropped) or None)
+        try:
+            matrix = vectorizer.fit_transform(texts)
+        except ValueError:  # no content word at all
+            return {key: np.zeros(1) for key in keys}
+        return {key: matrix[row].toarray()[0] for row, key in enumerate(keys) if key in dates}
+
+    return vectors(set()), vectors(story)
 
 
-def _content_words(text: str, lang: ModuleType) -> list[str]:
-    stop = _stop_words(lang.CODE)
+def _content_words(text: str, lang: ModuleType, stop: frozenset[str]) -> list[str]:
     words = re.findall(r"[^\W\d_]{3,}", text.lower())
     return [unidecode(w)[:STEM] for w in words if w not in stop and w not in lang.WEEKDAYS and w not in lang.MONTHS]
-
-
-def _stop_words(code: str) -> frozenset[str]:
-    try:
-        module = __import__(f"spacy.lang.{code}.stop_words", fromlist=["STOP_WORDS"])
-        return frozenset(module.STOP_WORDS)
-    except ImportError:
-        return frozenset()
