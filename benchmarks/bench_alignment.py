@@ -22,7 +22,7 @@ from rich.progress import Progress
 from rich.table import Table
 from sklearn.linear_model import LogisticRegression
 
-from recoupe.align import ALIGNED_PROBABILITY, ALIGNMENT_COEFFICIENTS
+from recoupe.align import ALIGNED_PROBABILITY, ALIGNMENT_COEFFICIENTS, CLAIM_LINK_PROBABILITY
 from recoupe.crosscheck_eval import judge, load_pairs
 from recoupe.features import NlpResources
 
@@ -94,6 +94,10 @@ def main() -> int:
     dev_scores = dev.alignment()
     table.add_row("recoupe on the dev set", f"{dev_scores['precision']:.3f}", f"{dev_scores['recall']:.3f}", f"{dev_scores['f1']:.3f}")
     console.print(table)
+    for name, scores in (("test", test), ("dev", dev)):
+        at_claims = scores.alignment(CLAIM_LINK_PROBABILITY)
+        console.print(f"Claims link units from p >= {CLAIM_LINK_PROBABILITY} ({name}): precision {at_claims['precision']:.3f}, "
+                      f"recall {at_claims['recall']:.3f}")
     console.print(f"coefficients (intercept, tfidf, vectors, overlap, shared value, shared slot): {ALIGNMENT_COEFFICIENTS}; "
                   f"aligned from p >= {ALIGNED_PROBABILITY}; unlocated pairs: {test.unlocated or 'none'}")
 

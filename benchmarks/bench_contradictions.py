@@ -1,6 +1,6 @@
 """Injected contradictions on rpm2-fr: are they found, with the right type, and nothing else?
 
-    .venv/bin/python benchmarks/bench_contradictions.py [--clusters N] [--per-type K]
+    .venv/bin/python benchmarks/bench_contradictions.py [--clusters N] [--per-type K] [--dump FILE]
 
 For every cluster: cross-check it unmodified (every contradiction found there counts as a false
 one: the clusters are clean news, and an honest disagreement between two outlets is rare), then,
@@ -8,12 +8,16 @@ for up to K pairs of aligned statements of two documents that give the *same* nu
 name, change that value in one document's raw text (a number +30 %, a day +3, a weekday or a
 month to the next, a year -3, a surname to another), run the whole pipeline again and check that
 the contradiction between exactly those two sentences is reported with the right type. "Extra"
-counts the other contradictions that appeared with the change.
+counts the other contradictions that appeared with the change. Two more tables say where the
+misses are: the found rate by how well the pair aligned before the change, and, for each miss,
+which gate of the detector stopped it. ``--dump`` writes every injection and every contradiction
+of the unmodified clusters as JSONL, for reading them.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -25,7 +29,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from recoupe.align import ALIGNED_PROBABILITY
-from recoupe.crosscheck import CONTRADICTION_PROBABILITY, CrossChecker
+from recoupe.crosscheck import CONTRADICTION_PROBABILITY, NEAR_BEST, CrossChecker, disagreements
 from recoupe.evaluate import load_clusters
 from recoupe.features import NlpResources
 from recoupe.lang import fr
@@ -43,6 +47,9 @@ class Injection:
     found: bool
     right_type: bool
     extra: int
+    aligned_before: float  # alignment of the pair on its words, before the change
+    missed_because: str = ""
+    record: dict | None = None
 
 
 def check(raw: list[RawDocument], resources: NlpResources) -> CrossChecker:
@@ -75,6 +82,27 @@ def candidates(checker: CrossChecker, kind: str, per_type: int):
         if len(chosen) == per_type:
             break
     return chosen
+
+
+def miss_reason(after: CrossChecker, sentences: set[tuple[str, int]], kind: str) -> str:
+    """Why the injected pair was not flagged: which gate of ``find_contradictions`` stopped the
+    best-aligned unit pair of the two changed sentences."""
+    if after.aligner is None:
+        return "no units"
+    units = [k for k, u in enumerate(after.units)
+             if (after.sentences[u.sentence].doc_id, after.sentences[u.sentence].index) in sentences]
+    p, documents = after.aligner.without_value_evidence, after.aligner.documents
+    pairs = [(p[i, j], i, j) for i in units for j in units if documents[i] < documents[j]]
+    if not pairs:
+        return "sentence not found"
+    probability, i, j = max(pairs)
+    if kind not in {k for k, _, _ in disagreements(after.units[i].values, after.units[j].values)}:
+        return "values still agree"
+    if probability < CONTRADICTION_PROBABILITY:
+        return f"aligned below {CONTRADICTION_PROBABILITY}"
+    if probability < p[i, documents == documents[j]].max() - NEAR_BEST or probability < p[j, documents == documents[i]].max() - NEAR_BEST:
+        return "not each other's best match"
+    return "other"
 
 
 def changed(value, kind: str) -> tuple[str, str] | None:
@@ -129,13 +157,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clusters", type=int, default=None)
     parser.add_argument("--per-type", type=int, default=3)
+    parser.add_argument("--dump", type=Path, help="write every injection and unmodified-cluster contradiction (JSONL)")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} not found", file=sys.stderr)
         return 0
     clusters = load_clusters(DATA, limit=args.clusters)
     resources = NlpResources()
-    false_counts, injections = [], []
+    false_counts, injections, unmodified = [], [], []
     started = time.perf_counter()
     with Progress() as progress:
         task = progress.add_task("clusters", total=len(clusters))
@@ -143,6 +172,10 @@ def main() -> int:
             checker = check(cluster.documents, resources)
             baseline = keys(checker.contradictions)
             false_counts.append(len(baseline))
+            unmodified.extend({"what": "unmodified", "cluster": cluster.id, "kind": c.kind, "p": c.probability,
+                               "a": {"doc": c.a.source, "sentence": c.a.sentence, "value": c.a_value},
+                               "b": {"doc": c.b.source, "sentence": c.b.sentence, "value": c.b_value}}
+                              for c in checker.contradictions)
             for kind in KINDS:
                 for a, b, value in candidates(checker, kind, args.per_type):
                     modified = inject(cluster.documents, checker, a, value, kind)
@@ -158,9 +191,21 @@ def main() -> int:
                                if (c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index) in pair]
                     new = keys(after.contradictions) - baseline
                     extra = len([k for k in new if k[:4] not in pair])
-                    injections.append(Injection(kind, bool(flagged), any(c.kind == kind for c in flagged), extra))
+                    record = {"what": "injection", "cluster": cluster.id, "kind": kind,
+                              "a": {"doc": sa.doc_id, "sentence": sa.text, "unit": a.text},
+                              "b": {"doc": sb.doc_id, "sentence": sb.text, "unit": b.text},
+                              "value": value.text, "change": list(changed(value, kind) or ()),
+                              "p": round(float(checker.aligner.without_value_evidence[checker.units.index(a), checker.units.index(b)]), 4),
+                              "found": [c.kind for c in flagged]}
+                    right = any(c.kind == kind for c in flagged)
+                    reason = "" if right else miss_reason(after, {(sa.doc_id, sa.index), (sb.doc_id, sb.index)}, kind)
+                    injections.append(Injection(kind, bool(flagged), right, extra, record["p"], reason, record))
             progress.advance(task)
     seconds = time.perf_counter() - started
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as out:
+            for record in unmodified + [i.record for i in injections]:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     console = Console()
     table = Table(title=f"Injected contradictions, rpm2-fr ({len(clusters)} clusters, alignment p >= {CONTRADICTION_PROBABILITY})")
@@ -174,6 +219,21 @@ def main() -> int:
         table.add_row(kind, str(len(rows)), str(sum(i.found for i in rows)), str(right),
                       f"{right / len(rows):.1%}", str(sum(i.extra for i in rows)))
     console.print(table)
+    number_date = [i for i in injections if i.kind in ("number", "date")]
+    by_alignment = Table(title="Number+date injections by the pair's alignment before the change")
+    for column in ("alignment on words", "injected", "found, right type", "rate"):
+        by_alignment.add_column(column)
+    for low, high in ((0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)):
+        rows = [i for i in number_date if low <= i.aligned_before < high]
+        if rows:
+            right = sum(i.right_type for i in rows)
+            by_alignment.add_row(f"{low:.1f}-{min(high, 1.0):.1f}", str(len(rows)), str(right), f"{right / len(rows):.1%}")
+    console.print(by_alignment)
+    reasons: dict[str, int] = {}
+    for i in number_date:
+        if i.missed_because:
+            reasons[i.missed_because] = reasons.get(i.missed_because, 0) + 1
+    console.print("Missed number+date injections, why: " + ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])))
     console.print(f"False contradictions on the unmodified clusters: {sum(false_counts)} in {len(clusters)} clusters "
                   f"= {sum(false_counts) / len(clusters):.2f} per cluster (max {max(false_counts)}); {seconds:.0f} s")
     return 0

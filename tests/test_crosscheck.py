@@ -24,6 +24,18 @@ def test_first_visit_in_24_years_is_one_claim_stated_by_all_five_seeds(seeds_bri
     assert not best.silent
 
 
+def test_the_mutual_defence_pact_rests_on_one_source_as_the_documents_say(seeds_briefing):
+    # only 004 reports the signed pact ("s'engagent à se protéger l'un et l'autre en cas
+    # d'attaque"); 002's "devrait s'entretenir avec le dirigeant nord-coréen" shares the two
+    # leaders' titles, not the fact, and must not corroborate it
+    pact = [c for c in seeds_briefing.crosscheck.claims
+            if any("en cas d" in s.sentence and "attaque" in s.sentence and "signé" in s.sentence for s in c.stated_by)]
+    assert pact
+    for claim in pact:
+        assert {s.source[:3] for s in claim.stated_by} == {"004"}
+        assert len(claim.silent) == 4
+
+
 def test_the_arrival_dated_tuesday_evening_and_early_wednesday_is_a_date_contradiction_explained(seeds_briefing_published):
     arrival = [c for c in seeds_briefing_published.crosscheck.contradictions
                if c.kind == "date" and {c.a_value, c.b_value} == {"mardi soir", "premières heures de mercredi"}]
