@@ -107,6 +107,11 @@ def _two_sources(first: str, second: str):
          "à Pyongyang.",
          "Le président russe a signé jeudi un traité de partenariat stratégique avec le dirigeant nord-coréen "
          "à Pyongyang.", "date"),
+        # one agreeing value (200 euros) must not hide the changed one (rpm2-fr, T10)
+        ("La somme donnée à la nounou, 500 euros versés au départ auxquels devait s'ajouter un montant de "
+         "200 euros au retour, pourrait constituer une infraction, selon le procureur.",
+         "La somme donnée à la nounou, 650 euros versés au départ auxquels devait s'ajouter un montant de "
+         "200 euros au retour, pourrait constituer une infraction, selon le procureur.", "number"),
     ],
 )
 def test_a_changed_value_in_the_same_statement_is_a_typed_contradiction(resources, first, second, kind):

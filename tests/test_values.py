@@ -29,6 +29,21 @@ def test_numbers_are_read_with_what_they_count(text, expected):
     assert expected in values(text)
 
 
+@pytest.mark.parametrize(
+    "age, duration",
+    [
+        ("Le fichier permettra de ficher les mineurs dès l'âge de 13 ans", "Et les mineurs qui seront fichés le sont pour cinq ans."),
+        ('"PPDA", 60 ans, est le présentateur vedette du 20H00 de TF1', "Depuis vingt et un ans, PPDA présentait le JT le plus regardé."),
+        ("des mineurs âgés d'au moins 13 ans", "une peine de cinq ans"),
+    ],
+)
+def test_an_age_is_not_compared_with_a_duration(age, duration):
+    # rpm2-fr reported "13 ans" / "cinq ans" and "60 ans" / "vingt et un ans" as contradictions
+    (age_slot,) = {slot for kind, _, slot in values(age) if kind == "number"}
+    (duration_slot,) = {slot for kind, _, slot in values(duration) if kind == "number"}
+    assert age_slot == "an:age" and duration_slot == "an"
+
+
 def test_years_days_and_ordinals_are_not_counted_as_numbers():
     found = values("Kim Jong Un a rencontré Poutine pour la première fois en 2019, le 1er janvier, au XXIe siècle.")
     assert ("date", "2019", "year") in found

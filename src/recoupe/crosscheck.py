@@ -150,20 +150,37 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
 
 
 def disagreements(a: tuple[Value, ...], b: tuple[Value, ...]):
-    """(type, value in a, value in b) for each type on which the two value lists disagree."""
+    """(type, value in a, value in b) for each type on which the two value lists disagree.
+
+    Values of one slot are compared in order when both statements give the same number of them
+    ("500 euros ... 200 euros" / "650 euros ... 200 euros"; "dimanche ou lundi" / "lundi ou
+    lundi"; "samedi 17 janvier" / "samedi 20 janvier"): the k-th against the k-th, so that one
+    agreeing value does not hide a changed one. Otherwise a slot is disputed only when no value
+    of one side agrees with any of the other (a statement may add values the other leaves out).
+    """
     for slot in sorted({v.slot for v in a if v.kind == "number"} & {v.slot for v in b if v.kind == "number"}):
         mine = [v for v in a if v.kind == "number" and v.slot == slot]
         theirs = [v for v in b if v.kind == "number" and v.slot == slot]
-        if slot and not any(numbers_agree(x, y) for x in mine for y in theirs):
-            yield "number", mine[0], theirs[0]
+        if not slot:
+            continue
+        if len(mine) == len(theirs) > 1:
+            differing = [(x, y) for x, y in zip(mine, theirs) if not numbers_agree(x, y)]
+        else:
+            differing = [] if any(numbers_agree(x, y) for x in mine for y in theirs) else [(mine[0], theirs[0])]
+        if differing:
+            yield "number", *differing[0]
             break
     for slot in ("day", "month", "year", "time"):
         mine = [v for v in a if v.kind == "date" and v.slot == slot]
         theirs = [v for v in b if v.kind == "date" and v.slot == slot]
-        verdicts = [(x, y, dates_agree(x, y)) for x in mine for y in theirs]
-        comparable = [(x, y) for x, y, same in verdicts if same is not None]
-        if comparable and not any(same for _, _, same in verdicts):
-            yield "date", comparable[0][0], comparable[0][1]
+        if len(mine) == len(theirs) > 1:
+            differing = [(x, y) for x, y in zip(mine, theirs) if dates_agree(x, y) is False]
+        else:
+            verdicts = [(x, y, dates_agree(x, y)) for x in mine for y in theirs]
+            comparable = [(x, y) for x, y, same in verdicts if same is not None]
+            differing = comparable[:1] if comparable and not any(same for _, _, same in verdicts) else []
+        if differing:
+            yield "date", *differing[0]
             break
     for kind in ("name", "place"):
         mine = [v for v in a if v.kind == kind]

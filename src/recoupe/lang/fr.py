@@ -164,6 +164,12 @@ CLAUSE_CONJUNCTIONS = ("et", "mais", "alors que", "tandis que", "puisque", "car"
 NUMBER_APPROXIMATORS = ("près de", "environ", "quelque", "presque", "autour de", "de l'ordre de",
                         "de l’ordre de", "plus de", "moins de", "au moins", "jusqu'à", "jusqu’à", "quasiment")
 
+# A number of years is an *age* after these ("âgé de 73 ans", "dès l'âge de 13 ans", "le
+# dalaï-lama, 73 ans,", "Benoît Hamon (41 ans)"), a duration otherwise ("depuis 21 ans", "pour
+# cinq ans"): the two are different measures and never compared ("13 ans" / "5 ans").
+NUMBER_AGE_UNITS = frozenset({"an", "annee"})
+NUMBER_AGE_CUE = r"(?:âgée?s?\s+d(?:e\s+|['’]\s*)|âge\s+d(?:e\s+|['’]\s*)|[,(]\s*)$"
+
 # --- timeline (recoupe.timeline) ---------------------------------------------------------------
 
 # Words joining the two ends of an interval ("les 18 et 19 juin", "du 14 au 16 novembre",
