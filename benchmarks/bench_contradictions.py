@@ -29,7 +29,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from recoupe.align import ALIGNED_PROBABILITY
-from recoupe.crosscheck import CONTRADICTION_PROBABILITY, NEAR_BEST, CrossChecker, disagreements
+from recoupe.crosscheck import CONTRADICTION_PROBABILITY, CrossChecker, disagreements, mutual_best
 from recoupe.evaluate import load_clusters
 from recoupe.features import NlpResources
 from recoupe.lang import fr
@@ -100,7 +100,7 @@ def miss_reason(after: CrossChecker, sentences: set[tuple[str, int]], kind: str)
         return "values still agree"
     if probability < CONTRADICTION_PROBABILITY:
         return f"aligned below {CONTRADICTION_PROBABILITY}"
-    if probability < p[i, documents == documents[j]].max() - NEAR_BEST or probability < p[j, documents == documents[i]].max() - NEAR_BEST:
+    if not mutual_best(p, documents)[i, j]:
         return "not each other's best match"
     return "other"
 

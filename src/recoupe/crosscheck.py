@@ -129,13 +129,7 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
 def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_ids) -> list[Contradiction]:
     """One contradiction per pair of sentences and type, from the most surely aligned units."""
     p = aligner.without_value_evidence
-    documents = aligner.documents
-    best = np.zeros_like(p)  # best[i, j]: the best probability of i with a unit of j's document
-    for d in np.unique(documents):
-        members = documents == d
-        best[:, members] = p[:, members].max(axis=1, keepdims=True)
-    near_best = (p >= best - NEAR_BEST) & (p >= best.T - NEAR_BEST)
-    pairs = np.argwhere(np.triu((p >= CONTRADICTION_PROBABILITY) & near_best, k=1)).tolist()
+    pairs = np.argwhere(np.triu((p >= CONTRADICTION_PROBABILITY) & mutual_best(p, aligner.documents), k=1)).tolist()
     found: dict[tuple, Contradiction] = {}
     for i, j in sorted(pairs, key=lambda ij: -p[ij[0], ij[1]]):
         a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
@@ -147,6 +141,16 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
                 found[key] = Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids),
                                            a_value.text, b_value.text, round(float(p[i, j]), 4))
     return sorted(found.values(), key=lambda c: (-c.probability, c.a.source, c.a.sentence_index))
+
+
+def mutual_best(p: np.ndarray, documents: np.ndarray) -> np.ndarray:
+    """True where each unit of a pair is the other's best match in its document (up to
+    ``NEAR_BEST``)."""
+    best = np.zeros_like(p)  # best[i, j]: the best probability of i with a unit of j's document
+    for d in np.unique(documents):
+        members = documents == d
+        best[:, members] = p[:, members].max(axis=1, keepdims=True)
+    return (p >= best - NEAR_BEST) & (p >= best.T - NEAR_BEST)
 
 
 def disagreements(a: tuple[Value, ...], b: tuple[Value, ...]):

@@ -157,25 +157,15 @@ def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> 
             number *= lang.NUMBER_MULTIPLIERS[unit]
             written = digits[match.start(): position]
             unit, position = _unit_after(digits, position, lang)
-        before = digits[max(0, match.start() - 20): match.start()].lower().rstrip()
-        approximate = any(before.endswith(word) for word in lang.NUMBER_APPROXIMATORS)
+        before = digits[max(0, match.start() - 40): match.start()].lower().rstrip()
+        approximator = next((word for word in lang.NUMBER_APPROXIMATORS if before.endswith(word)), "")
         slot = _unit_key(unit)
-        if slot in lang.NUMBER_AGE_UNITS and _is_age(digits[max(0, match.start() - 40): match.start()].lower(), lang):
+        # an age ("âgé d'au moins 13 ans": the approximator is looked through) is not a duration
+        if slot in lang.NUMBER_AGE_UNITS and re.search(lang.NUMBER_AGE_CUE, before[: len(before) - len(approximator)].rstrip() + " "):
             slot += ":age"
         values.append(Value("number", digits[match.start(): position].strip() if unit else written,
-                            _number_key(number), slot, match.start(), approximate))
+                            _number_key(number), slot, match.start(), bool(approximator)))
     return values
-
-
-def _is_age(before: str, lang: ModuleType) -> bool:
-    """Whether a number of years is an age, from the words before it ("âgé d'au moins 13 ans":
-    the approximator is looked through)."""
-    before = before.rstrip()
-    for word in lang.NUMBER_APPROXIMATORS:
-        if before.endswith(word):
-            before = before[: -len(word)].rstrip()
-            break
-    return re.search(lang.NUMBER_AGE_CUE, before + " ") is not None
 
 
 def numbers_agree(a: Value, b: Value) -> bool:
