@@ -35,6 +35,7 @@ def test_numbers_are_read_with_what_they_count(text, expected):
         ("Le fichier permettra de ficher les mineurs dès l'âge de 13 ans", "Et les mineurs qui seront fichés le sont pour cinq ans."),
         ('"PPDA", 60 ans, est le présentateur vedette du 20H00 de TF1', "Depuis vingt et un ans, PPDA présentait le JT le plus regardé."),
         ("des mineurs âgés d'au moins 13 ans", "une peine de cinq ans"),
+        ("de ficher les élus, mais aussi les mineurs à partir de 13 ans.", "Et les mineurs qui seront fichés le sont pour cinq ans."),
     ],
 )
 def test_an_age_is_not_compared_with_a_duration(age, duration):
@@ -42,6 +43,15 @@ def test_an_age_is_not_compared_with_a_duration(age, duration):
     (age_slot,) = {slot for kind, _, slot in values(age) if kind == "number"}
     (duration_slot,) = {slot for kind, _, slot in values(duration) if kind == "number"}
     assert age_slot == "an:age" and duration_slot == "an"
+
+
+def test_a_count_of_others_is_not_compared_with_the_whole_count():
+    # rpm2-fr: "Betancourt et quatorze autres otages" was reported against "15 otages, dont Betancourt"
+    others = values("la libération d'Ingrid Betancourt et de quatorze autres otages détenus par les FARC")
+    whole = values("la libération de 15 otages des Farc, dont Ingrid Betancourt")
+    assert ("number", "14", "otage:others") in others
+    assert ("number", "15", "otage") in whole
+    assert ("number", "14", "otage:others") in values("la libération de Betancourt et de 14 autres otages")
 
 
 def test_years_days_and_ordinals_are_not_counted_as_numbers():

@@ -157,12 +157,15 @@ def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> 
             number *= lang.NUMBER_MULTIPLIERS[unit]
             written = digits[match.start(): position]
             unit, position = _unit_after(digits, position, lang)
+        between = {w.lower() for w in re.findall(r"\w+", digits[match.end(): position])}
         before = digits[max(0, match.start() - 40): match.start()].lower().rstrip()
         approximator = next((word for word in lang.NUMBER_APPROXIMATORS if before.endswith(word)), "")
         slot = _unit_key(unit)
         # an age ("âgé d'au moins 13 ans": the approximator is looked through) is not a duration
         if slot in lang.NUMBER_AGE_UNITS and re.search(lang.NUMBER_AGE_CUE, before[: len(before) - len(approximator)].rstrip() + " "):
             slot += ":age"
+        elif unit and between & lang.NUMBER_OTHERS_WORDS:
+            slot += ":others"  # "14 autres otages" is not "15 otages" miscounted
         values.append(Value("number", digits[match.start(): position].strip() if unit else written,
                             _number_key(number), slot, match.start(), bool(approximator)))
     return values

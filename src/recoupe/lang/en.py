@@ -94,6 +94,7 @@ NUMBER_APPROXIMATORS = ("about", "around", "nearly", "almost", "some", "more tha
 # a duration otherwise: never compared with each other.
 NUMBER_AGE_UNITS = frozenset({"year"})
 NUMBER_AGE_CUE = r"(?:\baged\s+|\bage\s+of\s+|[,(]\s*)$"
+NUMBER_OTHERS_WORDS = frozenset({"other"})
 
 # --- timeline (recoupe.timeline) ---------------------------------------------------------------
 INTERVAL_CONNECTORS = ("and", "to", "-", "–")

@@ -165,10 +165,13 @@ NUMBER_APPROXIMATORS = ("près de", "environ", "quelque", "presque", "autour de"
                         "de l’ordre de", "plus de", "moins de", "au moins", "jusqu'à", "jusqu’à", "quasiment")
 
 # A number of years is an *age* after these ("âgé de 73 ans", "dès l'âge de 13 ans", "le
-# dalaï-lama, 73 ans,", "Benoît Hamon (41 ans)"), a duration otherwise ("depuis 21 ans", "pour
+# dalaï-lama, 73 ans,", "Benoît Hamon (41 ans)", "les mineurs à partir de 13 ans"), a duration otherwise ("depuis 21 ans", "pour
 # cinq ans"): the two are different measures and never compared ("13 ans" / "5 ans").
 NUMBER_AGE_UNITS = frozenset({"an", "annee"})
-NUMBER_AGE_CUE = r"(?:âgée?s?\s+d(?:e\s+|['’]\s*)|âge\s+d(?:e\s+|['’]\s*)|[,(]\s*)$"
+NUMBER_AGE_CUE = r"(?:âgée?s?\s+d(?:e\s+|['’]\s*)|âge\s+d(?:e\s+|['’]\s*)|à\s+partir\s+d(?:e\s+|['’]\s*)|[,(]\s*)$"
+# A count of *others* ("Betancourt et 14 autres otages") counts a different set than the plain
+# count ("15 otages", the same people): it is compared only with counts of others.
+NUMBER_OTHERS_WORDS = frozenset({"autres"})
 
 # --- timeline (recoupe.timeline) ---------------------------------------------------------------
 
