@@ -35,11 +35,12 @@ from rich.progress import Progress
 from rich.table import Table
 
 from recoupe.align import ALIGNED_PROBABILITY
-from recoupe.crosscheck import CONTRADICTION_PROBABILITY, CrossChecker, disagreements, mutual_best
+from recoupe.crosscheck import (ANCHORED_PROBABILITY, CONTRADICTION_PROBABILITY, CrossChecker, disagreements,
+                                mutual_best)
 from recoupe.evaluate import load_clusters
 from recoupe.features import NlpResources
 from recoupe.lang import fr
-from recoupe.pipeline import document_languages, prepare
+from recoupe.pipeline import document_languages, prepare, workspace_parser
 from recoupe.types import RawDocument
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "rpm2-fr" / "rpm2-fr.jsonl"
@@ -76,7 +77,8 @@ def verdict_key(cluster: str, kind: str, a: dict, b: dict) -> tuple:
 
 def check(raw: list[RawDocument], resources: NlpResources) -> CrossChecker:
     workspace = prepare(raw, resources=resources)
-    return CrossChecker(workspace.sentences, workspace.features, document_languages(workspace))
+    return CrossChecker(workspace.sentences, workspace.features, document_languages(workspace),
+                           parse=workspace_parser(workspace))
 
 
 def keys(contradictions) -> set:
@@ -120,8 +122,10 @@ def miss_reason(after: CrossChecker, sentences: set[tuple[str, int]], kind: str)
     probability, i, j = max(pairs)
     if kind not in {k for k, _, _ in disagreements(after.units[i].values, after.units[j].values)}:
         return "values still agree"
+    if probability < ANCHORED_PROBABILITY:
+        return f"aligned below {ANCHORED_PROBABILITY}"
     if probability < CONTRADICTION_PROBABILITY:
-        return f"aligned below {CONTRADICTION_PROBABILITY}"
+        return f"aligned below {CONTRADICTION_PROBABILITY}, the values not said of the same word"
     if not mutual_best(p, documents)[i, j]:
         return "not each other's best match"
     return "other"
@@ -230,7 +234,8 @@ def main() -> int:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     console = Console()
-    table = Table(title=f"Injected contradictions, rpm2-fr ({len(clusters)} clusters, alignment p >= {CONTRADICTION_PROBABILITY})")
+    table = Table(title=f"Injected contradictions, rpm2-fr ({len(clusters)} clusters, alignment p >= {CONTRADICTION_PROBABILITY}, "
+                        f"or >= {ANCHORED_PROBABILITY} with both values said of one word)")
     for column in ("type", "injected", "found", "right type", "rate", "extra contradictions"):
         table.add_column(column)
     for kind in (*KINDS, "number+date"):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from recoupe.lang import fr
-from recoupe.values import Entity, dates_agree, extract_values, name_key, names_match
+from recoupe.values import Entity, dates_agree, extract_values, name_key, names_match, numbers_agree
 
 PUBLISHED = dt.date(2024, 6, 19)  # a Wednesday
 
@@ -54,6 +54,30 @@ def test_a_count_of_others_is_not_compared_with_the_whole_count():
     assert ("number", "14", "otage:others") in values("la libération de Betancourt et de 14 autres otages")
 
 
+@pytest.mark.parametrize(
+    "bound, figure, agree",
+    [
+        # rpm2-fr: the official toll "au moins 10 morts" was reported against "13 morts"
+        ("les manifestations ont fait au moins 10 morts", "les émeutes ont fait 13 morts", True),
+        ("les manifestations ont fait au moins 10 morts", "les émeutes ont fait 8 morts", False),
+        ("plus de 11 000 conteneurs de munitions", "12 000 conteneurs de munitions", True),
+        ("moins de 50 manifestants", "70 manifestants", False),
+        ("jusqu'à 40 manifestants", "35 manifestants", True),
+    ],
+)
+def test_a_bound_agrees_with_a_figure_within_it(bound, figure, agree):
+    first = next(v for v in extract_values(bound, [], fr) if v.kind == "number")
+    second = next(v for v in extract_values(figure, [], fr) if v.kind == "number")
+    assert numbers_agree(first, second) is agree and numbers_agree(second, first) is agree
+
+
+def test_two_bounds_of_the_same_kind_are_still_compared():
+    # "plus de 11 000" against "plus de 5 000": a reader sees two different figures
+    first, second = (next(v for v in extract_values(t, [], fr) if v.kind == "number")
+                     for t in ("plus de 11 000 conteneurs", "plus de 5 000 conteneurs"))
+    assert not numbers_agree(first, second)
+
+
 def test_years_days_and_ordinals_are_not_counted_as_numbers():
     found = values("Kim Jong Un a rencontré Poutine pour la première fois en 2019, le 1er janvier, au XXIe siècle.")
     assert ("date", "2019", "year") in found
@@ -93,6 +117,15 @@ def test_weekdays_compare_with_full_dates():
     assert dates_agree(tuesday, wednesday) is False
     assert dates_agree(tuesday, june_18) is True
     assert dates_agree(wednesday, june_18) is False
+
+
+def test_a_month_without_its_year_agrees_with_the_same_month_of_a_given_year():
+    april = extract_values("la banque avait décidé en avril l'arrêt", [], fr)[0]
+    april_2008 = extract_values("En avril 2008, la banque avait décidé", [], fr)[0]
+    may_2008 = extract_values("En mai 2008, la banque avait décidé", [], fr)[0]
+    assert (april.key, april_2008.key) == ("--04", "2008-04")
+    assert dates_agree(april, april_2008) is True
+    assert dates_agree(april, may_2008) is False
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from types import ModuleType
 
@@ -23,9 +24,11 @@ import numpy as np
 
 from .align import (Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span, unit_vector,
                     value_blind_tokens)
-from .features import SentenceFeatures
+from .features import Head, SentenceFeatures
 from .values import Entity, Value, dates_agree, extract_values, names_match, numbers_agree
 from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence
+
+Parser = Callable[[list[str]], "list[tuple[Head, ...]] | None"]
 
 # Two units are checked for a contradiction when they align from this probability on with the
 # shared-value evidence left out (their values are what is compared), and each is the other's
@@ -40,6 +43,12 @@ CONTRADICTION_PROBABILITY = 0.8
 NAME_OR_PLACE_PROBABILITY = 0.95
 # ... "best match" up to this margin: a document may state the fact twice in near-equal words.
 NEAR_BEST = 0.05
+# Below ``CONTRADICTION_PROBABILITY``, down to this, two units that disagree on a number or a
+# date are a contradiction when both disputed values are attached to the same word (their
+# dependency heads share a lemma: "a diffusé mardi soir" / "ont été diffusées lundi soir"; "une
+# perte de 751 millions" / "une perte de 976 millions"), not when the sentences only share their
+# actors ("Betancourt s'est dite samedi ..." / "Betancourt pourrait se rendre dimanche ...").
+ANCHORED_PROBABILITY = 0.65
 
 
 def cross_check(
@@ -47,16 +56,19 @@ def cross_check(
     features: SentenceFeatures,
     languages: dict[str, ModuleType],
     published: dict[str, dt.date | None] | None = None,
+    parse: Parser | None = None,
 ) -> CrossCheck:
-    """Stage: claims, contradictions and agreement of the input's documents."""
-    return CrossChecker(sentences, features, languages, published).result()
+    """Stage: claims, contradictions and agreement of the input's documents. ``parse`` gives
+    the dependency heads of a list of sentences (``features.parse_heads``); without it only
+    surely aligned units are checked for contradictions."""
+    return CrossChecker(sentences, features, languages, published, parse).result()
 
 
 class CrossChecker:
     """Units, their alignment and their contradictions for one input; ``result`` gathers them
     into claims. ``relation`` answers for one pair of sentences (used by the benchmarks)."""
 
-    def __init__(self, sentences, features: SentenceFeatures, languages, published=None) -> None:
+    def __init__(self, sentences, features: SentenceFeatures, languages, published=None, parse=None) -> None:
         self.sentences = sentences
         self.doc_ids = list(dict.fromkeys(s.doc_id for s in sentences))
         self.units: list[Unit] = []
@@ -67,7 +79,7 @@ class CrossChecker:
         self.units, vectors = make_units(sentences, features, languages, published or {}, self.doc_ids)
         if self.units:
             self.aligner = UnitAligner(self.units, vectors)
-            found = find_contradictions(self.units, self.aligner, sentences, self.doc_ids)
+            found = find_contradictions(self.units, self.aligner, sentences, self.doc_ids, parse)
             self.contradictions = [_explain(c, sentences, languages) for c in found]
 
     def result(self) -> CrossCheck:
@@ -126,21 +138,73 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
     return units, matrix
 
 
-def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_ids) -> list[Contradiction]:
-    """One contradiction per pair of sentences and type, from the most surely aligned units."""
+def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_ids,
+                        parse: Parser | None = None) -> list[Contradiction]:
+    """One contradiction per pair of sentences and type, from the most surely aligned units;
+    with ``parse``, also from less surely aligned ones whose disputed values hang on the same
+    word (``ANCHORED_PROBABILITY``)."""
     p = aligner.without_value_evidence
-    pairs = np.argwhere(np.triu((p >= CONTRADICTION_PROBABILITY) & mutual_best(p, aligner.documents), k=1)).tolist()
+    best = mutual_best(p, aligner.documents)
+    floor = ANCHORED_PROBABILITY if parse is not None else CONTRADICTION_PROBABILITY
+    pairs = np.argwhere(np.triu((p >= floor) & best, k=1)).tolist()
     found: dict[tuple, Contradiction] = {}
-    for i, j in sorted(pairs, key=lambda ij: -p[ij[0], ij[1]]):
+    weak: list[tuple[Unit, Unit, str, Value, Value, float]] = []
+    for i, j in sorted(pairs, key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1])):
         a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
         for kind, a_value, b_value in disagreements(a.values, b.values):
             if kind in ("name", "place") and p[i, j] < NAME_OR_PLACE_PROBABILITY:
+                continue
+            if p[i, j] < CONTRADICTION_PROBABILITY:
+                weak.append((a, b, kind, a_value, b_value, float(p[i, j])))
                 continue
             key = (a.sentence, b.sentence, kind)
             if key not in found:
                 found[key] = Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids),
                                            a_value.text, b_value.text, round(float(p[i, j]), 4))
+    if weak:
+        heads = _heads_of({u.sentence for a, b, *_ in weak for u in (a, b)}, sentences, parse)
+        for a, b, kind, a_value, b_value, probability in weak:
+            key = (a.sentence, b.sentence, kind)
+            if key in found:
+                continue
+            anchor = _shared_anchor(heads.get(a.sentence), a, a_value, heads.get(b.sentence), b, b_value)
+            if anchor:
+                found[key] = Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids),
+                                           a_value.text, b_value.text, round(probability, 4), anchor=anchor)
     return sorted(found.values(), key=lambda c: (-c.probability, c.a.source, c.a.sentence_index))
+
+
+def _heads_of(sentence_indices: set[int], sentences, parse: Parser) -> dict[int, tuple[Head, ...]]:
+    order = sorted(sentence_indices)
+    parsed = parse([sentences[k].text for k in order]) or []
+    return dict(zip(order, parsed))
+
+
+def value_anchor(heads: tuple[Head, ...] | None, unit: Unit, value: Value) -> str | None:
+    """Lemma of the word a value hangs on: the head of the value's phrase ("751 millions
+    d'euros" in "une perte de 751 millions d'euros" -> "perte"; "mardi soir" in "a diffusé mardi
+    soir" -> "diffuser"), or the noun a participle hangs on ("la perte estimée à 100 millions"
+    -> "perte"); the phrase's own head word when it is the sentence's root. None when the value
+    cannot be found in the parsed sentence (a number written in words)."""
+    if not heads or unit.text[value.start: value.start + len(value.text)] != value.text:
+        return None
+    start = unit.start + value.start
+    end = start + len(value.text)
+    inside = [k for k, h in enumerate(heads) if start <= h.start and h.end <= end]
+    roots = [k for k in inside if heads[k].head not in inside or heads[k].head == k]
+    if not roots:
+        return None
+    anchor = heads[roots[0]].head
+    if heads[anchor].dep == "acl" and heads[anchor].head != anchor:
+        anchor = heads[anchor].head  # "la perte estimée à 100 millions": the loss, not "estimer"
+    return heads[anchor].lemma
+
+
+def _shared_anchor(heads_a, a: Unit, a_value: Value, heads_b, b: Unit, b_value: Value) -> str | None:
+    if a_value.kind not in ("number", "date"):
+        return None
+    first, second = value_anchor(heads_a, a, a_value), value_anchor(heads_b, b, b_value)
+    return first if first and first == second else None
 
 
 def mutual_best(p: np.ndarray, documents: np.ndarray) -> np.ndarray:

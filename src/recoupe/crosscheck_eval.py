@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from .align import ALIGNED_PROBABILITY
 from .crosscheck import CrossChecker
 from .features import NlpResources
-from .pipeline import document_languages, prepare
+from .pipeline import document_languages, prepare, workspace_parser
 from .readers import read_inputs
 from .types import RawDocument
 
@@ -103,7 +103,8 @@ def judge(pairs: list[LabelledPair], data: Path, resources: NlpResources | None 
     clusters = list(dict.fromkeys(p.cluster for p in pairs))
     for cluster in clusters:
         workspace = prepare(cluster_documents(cluster, data), resources=resources)
-        checker = CrossChecker(workspace.sentences, workspace.features, document_languages(workspace))
+        checker = CrossChecker(workspace.sentences, workspace.features, document_languages(workspace),
+                           parse=workspace_parser(workspace))
         texts = {d.id: d.text for d in workspace.documents}
         for pair in (p for p in pairs if p.cluster == cluster):
             first = locate(pair.a_sentence, pair.a_doc, texts, workspace.sentences)

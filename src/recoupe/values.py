@@ -49,6 +49,7 @@ class Value:
     slot: str
     start: int = 0
     approximate: bool = False  # a number after "près de", "environ", "plus de"...
+    bound: str = ""  # "min" after "au moins", "plus de"; "max" after "moins de", "jusqu'à"
     relative: bool = False  # a date resolved from a weekday or "hier", "il y a deux ans"...
 
 
@@ -123,9 +124,14 @@ def dates_agree(a: Value, b: Value) -> bool | None:
             return None
         return int(weekday.key.split(":")[1]) == dt.date.fromisoformat(other.key).weekday()
     if a.key.startswith("--") != b.key.startswith("--"):
-        # a day without a year against a full date: compare month and day only
-        return a.key[-5:] == b.key[-5:]
+        # a day or month without a year against a full one: compare what the yearless one gives
+        return _without_year(a.key) == _without_year(b.key)
     return False
+
+
+def _without_year(key: str) -> str:
+    """"--04" / "2008-04" -> "04"; "--07-02" / "2008-07-02" -> "07-02"."""
+    return key[2:] if key.startswith("--") else key[5:]
 
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -166,16 +172,23 @@ def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> 
             slot += ":age"
         elif unit and between & lang.NUMBER_OTHERS_WORDS:
             slot += ":others"  # "14 autres otages" is not "15 otages" miscounted
+        bound = ("min" if approximator in lang.NUMBER_LOWER_BOUNDS else
+                 "max" if approximator in lang.NUMBER_UPPER_BOUNDS else "")
         values.append(Value("number", digits[match.start(): position].strip() if unit else written,
-                            _number_key(number), slot, match.start(), bool(approximator)))
+                            _number_key(number), slot, match.start(), bool(approximator), bound=bound))
     return values
 
 
 def numbers_agree(a: Value, b: Value) -> bool:
-    """Same number, up to rounding, or up to the looseness of an approximate one."""
+    """Same number, up to rounding, or up to the looseness of an approximate one; a bound
+    against a figure agrees when the figure is within it ("au moins 10 morts" / "13 morts")."""
     x, y = float(a.key), float(b.key)
     if x == y:
         return True
+    if bool(a.bound) != bool(b.bound):
+        bound, limit, figure = (a.bound, x, y) if a.bound else (b.bound, y, x)
+        margin = EXACT_NUMBER_TOLERANCE * max(abs(x), abs(y))
+        return figure >= limit - margin if bound == "min" else figure <= limit + margin
     tolerance = APPROXIMATE_NUMBER_TOLERANCE if a.approximate or b.approximate else EXACT_NUMBER_TOLERANCE
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
 

@@ -90,6 +90,8 @@ LOCATIVE_PREPOSITIONS = frozenset("in at to from near".split())
 CLAUSE_CONJUNCTIONS = ("and", "but", "while", "whereas", "because")
 NUMBER_APPROXIMATORS = ("about", "around", "nearly", "almost", "some", "more than", "less than", "at least",
                         "up to", "roughly", "approximately")
+NUMBER_LOWER_BOUNDS = ("more than", "at least")
+NUMBER_UPPER_BOUNDS = ("less than", "up to")
 # A number of years is an age after these ("aged 73", "at the age of 13", "the Dalai Lama, 73,"),
 # a duration otherwise: never compared with each other.
 NUMBER_AGE_UNITS = frozenset({"year"})

@@ -163,6 +163,9 @@ CLAUSE_CONJUNCTIONS = ("et", "mais", "alors que", "tandis que", "puisque", "car"
 # "9,6 millions"; "plus de 11 000" with "11 500".
 NUMBER_APPROXIMATORS = ("près de", "environ", "quelque", "presque", "autour de", "de l'ordre de",
                         "de l’ordre de", "plus de", "moins de", "au moins", "jusqu'à", "jusqu’à", "quasiment")
+# Of those, the ones that give a bound: "au moins 10 morts" is true of 13 dead, "moins de 50" of 40.
+NUMBER_LOWER_BOUNDS = ("plus de", "au moins")
+NUMBER_UPPER_BOUNDS = ("moins de", "jusqu'à", "jusqu’à")
 
 # A number of years is an *age* after these ("âgé de 73 ans", "dès l'âge de 13 ans", "le
 # dalaï-lama, 73 ans,", "Benoît Hamon (41 ans)", "les mineurs à partir de 13 ans"), a duration otherwise ("depuis 21 ans", "pour
