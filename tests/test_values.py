@@ -71,6 +71,14 @@ def test_a_bound_agrees_with_a_figure_within_it(bound, figure, agree):
     assert numbers_agree(first, second) is agree and numbers_agree(second, first) is agree
 
 
+def test_an_approximate_percentage_is_as_loose_as_any_approximate_number():
+    # rpm2-fr T19: "un déficit ... à près de 4 % du PIB" against "un déficit qui atteindra 3,9 % du PIB"
+    near = next(v for v in extract_values("une envolée du déficit public à près de 4% du PIB", [], fr) if v.kind == "number")
+    exact = next(v for v in extract_values("un déficit qui atteindra 3,9% du PIB", [], fr) if v.kind == "number")
+    far = next(v for v in extract_values("un déficit qui atteindra 5,5% du PIB", [], fr) if v.kind == "number")
+    assert near.approximate and numbers_agree(near, exact) and not numbers_agree(near, far)
+
+
 def test_two_bounds_of_the_same_kind_are_still_compared():
     # "plus de 11 000" against "plus de 5 000": a reader sees two different figures
     first, second = (next(v for v in extract_values(t, [], fr) if v.kind == "number")

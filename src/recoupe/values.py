@@ -49,8 +49,8 @@ class Value:
     slot: str
     start: int = 0
     approximate: bool = False  # a number after "près de", "environ", "plus de"...
-    bound: str = ""  # "min" after "au moins", "plus de"; "max" after "moins de", "jusqu'à"
     relative: bool = False  # a date resolved from a weekday or "hier", "il y a deux ans"...
+    bound: str = ""  # "min" after "au moins", "plus de"; "max" after "moins de", "jusqu'à"
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,14 @@ def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> 
             continue  # ordinals ("XXIe", "1er") and clock times
         number = float(re.sub(r"[ \u00a0\u202f.]", "", match.group(1)) + ("." + match.group(2) if match.group(2) else ""))
         position, written = match.end(), match.group()
+        before = digits[max(0, match.start() - 40): match.start()].lower().rstrip()
+        approximator = next((word for word in lang.NUMBER_APPROXIMATORS if before.endswith(word)), "")
+        bound = ("min" if approximator in lang.NUMBER_LOWER_BOUNDS else
+                 "max" if approximator in lang.NUMBER_UPPER_BOUNDS else "")
         percent = PERCENT.match(digits, position)
-        if percent:
-            values.append(Value("number", written + "%", _number_key(number), "%", match.start()))
+        if percent:  # "près de 4 %" is as loose as "près de 4 000 euros"
+            values.append(Value("number", written + "%", _number_key(number), "%", match.start(), bool(approximator),
+                                bound=bound))
             continue
         unit, position = _unit_after(digits, position, lang)
         if unit in lang.NUMBER_MULTIPLIERS:
@@ -164,16 +169,12 @@ def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> 
             written = digits[match.start(): position]
             unit, position = _unit_after(digits, position, lang)
         between = {w.lower() for w in re.findall(r"\w+", digits[match.end(): position])}
-        before = digits[max(0, match.start() - 40): match.start()].lower().rstrip()
-        approximator = next((word for word in lang.NUMBER_APPROXIMATORS if before.endswith(word)), "")
         slot = _unit_key(unit)
         # an age ("âgé d'au moins 13 ans": the approximator is looked through) is not a duration
         if slot in lang.NUMBER_AGE_UNITS and re.search(lang.NUMBER_AGE_CUE, before[: len(before) - len(approximator)].rstrip() + " "):
             slot += ":age"
         elif unit and between & lang.NUMBER_OTHERS_WORDS:
             slot += ":others"  # "14 autres otages" is not "15 otages" miscounted
-        bound = ("min" if approximator in lang.NUMBER_LOWER_BOUNDS else
-                 "max" if approximator in lang.NUMBER_UPPER_BOUNDS else "")
         values.append(Value("number", digits[match.start(): position].strip() if unit else written,
                             _number_key(number), slot, match.start(), bool(approximator), bound=bound))
     return values
