@@ -78,7 +78,7 @@ def verdict_key(cluster: str, kind: str, a: dict, b: dict) -> tuple:
 def check(raw: list[RawDocument], resources: NlpResources) -> CrossChecker:
     workspace = prepare(raw, resources=resources)
     return CrossChecker(workspace.sentences, workspace.features, document_languages(workspace),
-                           parse=workspace_parser(workspace))
+                        parse=workspace_parser(workspace))
 
 
 def keys(contradictions) -> set:

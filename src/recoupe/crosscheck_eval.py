@@ -104,7 +104,7 @@ def judge(pairs: list[LabelledPair], data: Path, resources: NlpResources | None 
     for cluster in clusters:
         workspace = prepare(cluster_documents(cluster, data), resources=resources)
         checker = CrossChecker(workspace.sentences, workspace.features, document_languages(workspace),
-                           parse=workspace_parser(workspace))
+                               parse=workspace_parser(workspace))
         texts = {d.id: d.text for d in workspace.documents}
         for pair in (p for p in pairs if p.cluster == cluster):
             first = locate(pair.a_sentence, pair.a_doc, texts, workspace.sentences)
