@@ -148,7 +148,13 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
     floor = ANCHORED_PROBABILITY if parse is not None else CONTRADICTION_PROBABILITY
     pairs = np.argwhere(np.triu((p >= floor) & best, k=1)).tolist()
     found: dict[tuple, Contradiction] = {}
-    weak: list[tuple[Unit, Unit, str, Value, Value, float]] = []
+
+    def add(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, probability: float, anchor=None) -> None:
+        found.setdefault((a.sentence, b.sentence, kind), Contradiction(
+            kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids), a_value.text, b_value.text,
+            round(probability, 4), anchor=anchor))
+
+    weak: list[tuple[Unit, Unit, str, Value, Value, float]] = []  # number and date disputes below the sure alignment
     for i, j in sorted(pairs, key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1])):
         a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
         for kind, a_value, b_value in disagreements(a.values, b.values):
@@ -156,21 +162,14 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
                 continue
             if p[i, j] < CONTRADICTION_PROBABILITY:
                 weak.append((a, b, kind, a_value, b_value, float(p[i, j])))
-                continue
-            key = (a.sentence, b.sentence, kind)
-            if key not in found:
-                found[key] = Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids),
-                                           a_value.text, b_value.text, round(float(p[i, j]), 4))
+            else:
+                add(a, b, kind, a_value, b_value, float(p[i, j]))
     if weak:
         heads = _heads_of({u.sentence for a, b, *_ in weak for u in (a, b)}, sentences, parse)
         for a, b, kind, a_value, b_value, probability in weak:
-            key = (a.sentence, b.sentence, kind)
-            if key in found:
-                continue
-            anchor = _shared_anchor(heads.get(a.sentence), a, a_value, heads.get(b.sentence), b, b_value)
-            if anchor:
-                found[key] = Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids),
-                                           a_value.text, b_value.text, round(probability, 4), anchor=anchor)
+            anchor = value_anchor(heads.get(a.sentence), a, a_value)
+            if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value):
+                add(a, b, kind, a_value, b_value, probability, anchor)
     return sorted(found.values(), key=lambda c: (-c.probability, c.a.source, c.a.sentence_index))
 
 
@@ -199,12 +198,6 @@ def value_anchor(heads: tuple[Head, ...] | None, unit: Unit, value: Value) -> st
         anchor = heads[anchor].head  # "la perte estimée à 100 millions": the loss, not "estimer"
     return heads[anchor].lemma
 
-
-def _shared_anchor(heads_a, a: Unit, a_value: Value, heads_b, b: Unit, b_value: Value) -> str | None:
-    if a_value.kind not in ("number", "date"):
-        return None
-    first, second = value_anchor(heads_a, a, a_value), value_anchor(heads_b, b, b_value)
-    return first if first and first == second else None
 
 
 def mutual_best(p: np.ndarray, documents: np.ndarray) -> np.ndarray:

@@ -245,7 +245,8 @@ def to_html(briefing: Briefing) -> str:
     environment = Environment(autoescape=select_autoescape(default=True))
     data = briefing_to_dict(briefing)
     return environment.from_string(template_text).render(data=data, agreement_svg=agreement_svg(data["agreement"]),
-                                                         timeline_svg=timeline_svg(data["timeline"]))
+                                                         timeline_svg=timeline_svg(data["timeline"]),
+                                                         anchor_note=_anchor_note)
 
 
 def to_rich(briefing: Briefing) -> Group:
