@@ -35,8 +35,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from recoupe.align import ALIGNED_PROBABILITY
-from recoupe.crosscheck import (ANCHORED_PROBABILITY, CONTRADICTION_PROBABILITY, CrossChecker, disagreements,
-                                mutual_best)
+from recoupe.crosscheck import (ANCHORED_PROBABILITY, CONTRADICTION_PROBABILITY, MIN_SHARED_WORDS, CrossChecker,
+                                disagreements, mutual_best)
 from recoupe.evaluate import load_clusters
 from recoupe.features import NlpResources
 from recoupe.lang import fr
@@ -122,6 +122,8 @@ def miss_reason(after: CrossChecker, sentences: set[tuple[str, int]], kind: str)
     probability, i, j = max(pairs)
     if kind not in {k for k, _, _ in disagreements(after.units[i].values, after.units[j].values)}:
         return "values still agree"
+    if len(set(after.units[i].lemmas) & set(after.units[j].lemmas)) < MIN_SHARED_WORDS:
+        return f"fewer than {MIN_SHARED_WORDS} shared words"
     if probability < ANCHORED_PROBABILITY:
         return f"aligned below {ANCHORED_PROBABILITY}"
     if probability < CONTRADICTION_PROBABILITY:

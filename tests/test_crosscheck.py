@@ -6,8 +6,11 @@ import json
 import pytest
 
 from recoupe import render
+from recoupe.crosscheck import disagreements
+from recoupe.lang import fr
 from recoupe.pipeline import run_pipeline
 from recoupe.types import RawDocument
+from recoupe.values import extract_values
 
 from conftest import RPM2, require
 
@@ -185,10 +188,29 @@ def test_a_value_hangs_on_the_word_it_is_said_of(resources, sentence, value, anc
     from recoupe.align import Unit
     from recoupe.crosscheck import value_anchor
     from recoupe.features import parse_heads
-    from recoupe.lang import fr
-    from recoupe.values import extract_values
 
     found = next(v for v in extract_values(sentence, [], fr) if v.text == value)
     unit = Unit(0, 0, 0, len(sentence), sentence, ())
     (heads,) = parse_heads([sentence], resources.pipeline("fr"))
     assert value_anchor(heads, unit, found) == anchor
+
+
+def test_a_disputed_number_is_shown_against_its_closest_counterpart():
+    # rpm2-fr T20-C1: the official toll (19) was shown against the exiles' figure (100); the exiles'
+    # figures, 140 and 100, are what the two sentences dispute
+    official_and_exiles = extract_values("Le bilan officiel de deux semaines de violences au Tibet est de 19 morts, "
+                                         "mais le gouvernement tibétain en exil fait état de 140 morts.", [], fr)
+    exiles = extract_values("100 morts, selon le gouvernement tibétain en exil", [], fr)
+    assert [(kind, a.key, b.key) for kind, a, b in disagreements(tuple(official_and_exiles), tuple(exiles))] == [
+        ("number", "140", "100")]
+
+
+def test_statements_sharing_one_word_are_not_compared(resources):
+    # rpm2-fr T11-C1: "Le souvenir de 2004" aligned at p 0.9 with "un souvenir douloureux de la
+    # transition de 1992" on the one word they share, and was reported as a date contradiction
+    first = ("Les électeurs kényans se souviennent des violences. Ils ont un souvenir douloureux de la transition "
+             "de 1992, qui avait tourné au désastre. Le pays retient son souffle.")
+    second = ("Les observateurs craignent de nouvelles violences au Kenya. Le souvenir de 2004. "
+              "Les bureaux de vote ouvrent à l'aube.")
+    briefing = run_pipeline(_two_sources(first, second), resources=resources)
+    assert not briefing.crosscheck.contradictions

@@ -79,6 +79,44 @@ def test_an_approximate_percentage_is_as_loose_as_any_approximate_number():
     assert near.approximate and numbers_agree(near, exact) and not numbers_agree(near, far)
 
 
+def _number(text):
+    return next(v for v in extract_values(text, [], fr) if v.kind == "number")
+
+
+@pytest.mark.parametrize(
+    "text, key, slot",
+    [
+        ("les responsables socialistes s'attendent à une participation de 130.000 à 140.000 votants", "130000..140000", "votant"),
+        ("Entre 130.000 et 160.000 lycéens ont défilé à travers la France", "130000..160000", "lyceen"),
+        ('Le "pôle écologique" et "Utopia" obtiennent "autour de 1,50% à 2%".', "1.5..2", "%"),
+        ("un plan de 20 à 25 millions d'euros", "2e+07..2.5e+07", "euro"),
+        ("30-40 morts", "30..40", "mort"),
+    ],
+)
+def test_a_range_is_one_value_with_both_ends(text, key, slot):
+    # its first end used to be counted on its own, of the thing "et" or "à"
+    assert [(v.key, v.slot) for v in extract_values(text, [], fr) if v.kind == "number"] == [(key, slot)]
+
+
+@pytest.mark.parametrize(
+    "first, second, agree",
+    [
+        # rpm2-fr T14: the expected turnout, "de 130.000 à 140.000 votants", was reported against 128.978
+        ("une participation de 130.000 à 140.000 votants", "Avec 128.978 votants", True),
+        ("une participation de 130.000 à 140.000 votants", "Avec 150.000 votants", False),
+        ("autour de 1,50% à 2%", "ont recueilli respectivement 1,6%", True),
+        # two ranges end by end ("de 7 à 25" is also a change from 7 to 25)
+        ("passerait de 7 à 25 bassins d'emploi", "l'extension de 7 à 30 bassins d'emploi", False),
+        ("passerait de 7 à 25 bassins d'emploi", "l'extension de 7 à 25 bassins d'emploi", True),
+        ("entre 130.000 et 160.000 lycéens", "plus de 100.000 lycéens", True),
+        ("entre 130.000 et 160.000 lycéens", "moins de 100.000 lycéens", False),
+    ],
+)
+def test_a_figure_within_a_range_agrees_with_it(first, second, agree):
+    a, b = _number(first), _number(second)
+    assert numbers_agree(a, b) is agree and numbers_agree(b, a) is agree
+
+
 def test_two_bounds_of_the_same_kind_are_still_compared():
     # "plus de 11 000" against "plus de 5 000": a reader sees two different figures
     first, second = (next(v for v in extract_values(t, [], fr) if v.kind == "number")

@@ -25,7 +25,7 @@ import numpy as np
 from .align import (Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span, unit_vector,
                     value_blind_tokens)
 from .features import Head, SentenceFeatures
-from .values import Entity, Value, dates_agree, extract_values, names_match, numbers_agree
+from .values import Entity, Value, dates_agree, extract_values, names_match, number_gap, numbers_agree
 from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence
 
 Parser = Callable[[list[str]], "list[tuple[Head, ...]] | None"]
@@ -49,6 +49,11 @@ NEAR_BEST = 0.05
 # perte de 751 millions" / "une perte de 976 millions"), not when the sentences only share their
 # actors ("Betancourt s'est dite samedi ..." / "Betancourt pourrait se rendre dimanche ...").
 ANCHORED_PROBABILITY = 0.65
+# A contradiction needs two statements that share at least this many content words besides
+# their values: one shared word aligns a short unit at p 0.9 on the overlap coefficient alone
+# ("Le souvenir de 2004" / "un souvenir douloureux de la transition de 1992"; "Elle sera de 1 %
+# cette année" / "Autour de 1,3 %, depuis le début de l'année"), and is no sign of one fact.
+MIN_SHARED_WORDS = 2
 
 
 def cross_check(
@@ -140,9 +145,9 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
 
 def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_ids,
                         parse: Parser | None = None) -> list[Contradiction]:
-    """One contradiction per pair of sentences and type, from the most surely aligned units;
-    with ``parse``, also from less surely aligned ones whose disputed values hang on the same
-    word (``ANCHORED_PROBABILITY``)."""
+    """One contradiction per pair of sentences and type, from the most surely aligned units
+    that share ``MIN_SHARED_WORDS``; with ``parse``, also from less surely aligned ones whose
+    disputed values hang on the same word (``ANCHORED_PROBABILITY``)."""
     p = aligner.without_value_evidence
     best = mutual_best(p, aligner.documents)
     floor = ANCHORED_PROBABILITY if parse is not None else CONTRADICTION_PROBABILITY
@@ -157,6 +162,8 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
     weak: list[tuple[Unit, Unit, str, Value, Value, float]] = []  # number and date disputes below the sure alignment
     for i, j in sorted(pairs, key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1])):
         a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
+        if len(set(a.lemmas) & set(b.lemmas)) < MIN_SHARED_WORDS:
+            continue
         for kind, a_value, b_value in disagreements(a.values, b.values):
             if kind in ("name", "place") and p[i, j] < NAME_OR_PLACE_PROBABILITY:
                 continue
@@ -217,7 +224,8 @@ def disagreements(a: tuple[Value, ...], b: tuple[Value, ...]):
     ("500 euros ... 200 euros" / "650 euros ... 200 euros"; "dimanche ou lundi" / "lundi ou
     lundi"; "samedi 17 janvier" / "samedi 20 janvier"): the k-th against the k-th, so that one
     agreeing value does not hide a changed one. Otherwise a slot is disputed only when no value
-    of one side agrees with any of the other (a statement may add values the other leaves out).
+    of one side agrees with any of the other (a statement may add values the other leaves out),
+    and the two numbers shown are the closest pair.
     """
     for slot in sorted({v.slot for v in a if v.kind == "number"} & {v.slot for v in b if v.kind == "number"}):
         mine = [v for v in a if v.kind == "number" and v.slot == slot]
@@ -227,7 +235,9 @@ def disagreements(a: tuple[Value, ...], b: tuple[Value, ...]):
         if len(mine) == len(theirs) > 1:
             differing = [(x, y) for x, y in zip(mine, theirs) if not numbers_agree(x, y)]
         else:
-            differing = [] if any(numbers_agree(x, y) for x in mine for y in theirs) else [(mine[0], theirs[0])]
+            agreeing = any(numbers_agree(x, y) for x in mine for y in theirs)
+            # the closest two are the ones meant to be the same ("19 morts ... 140 morts" / "100 morts": 140 / 100)
+            differing = [] if agreeing else [min(((x, y) for x in mine for y in theirs), key=lambda xy: number_gap(*xy))]
         if differing:
             yield "number", *differing[0]
             break

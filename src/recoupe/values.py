@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
 
@@ -147,25 +147,38 @@ def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> 
         # offsets moved: find the dates again in the converted text
         date_spans = _dates(digits, lang, None)[1]
     values = []
-    for match in NUMBER.finditer(digits):
-        if any(s < match.end() and match.start() < e for s, e in date_spans):
+    matches = [m for m in NUMBER.finditer(digits)
+               if not any(s < m.end() and m.start() < e for s, e in date_spans)
+               and digits[m.end(): m.end() + 1] not in ("e", "è", "h")
+               and digits[m.end(): m.end() + 2] not in ("er", " h")]  # not ordinals ("XXIe", "1er"), clock times
+    skip = set()
+    for k, match in enumerate(matches):
+        if k in skip:
             continue
-        if digits[match.end(): match.end() + 1] in ("e", "è", "h") or digits[match.end(): match.end() + 2] in ("er", " h"):
-            continue  # ordinals ("XXIe", "1er") and clock times
-        number = float(re.sub(r"[ \u00a0\u202f.]", "", match.group(1)) + ("." + match.group(2) if match.group(2) else ""))
+        number = _digits_value(match)
         position, written = match.end(), match.group()
         before = digits[max(0, match.start() - 40): match.start()].lower().rstrip()
+        upper = _range_end(digits, match, matches[k + 1] if k + 1 < len(matches) else None, before, lang)
+        if upper is not None:  # "entre 130.000 et 140.000 votants": one value, read at its second end
+            skip.add(k + 1)
+            position, written = upper.end(), digits[match.start(): upper.end()]
         approximator = next((word for word in lang.NUMBER_APPROXIMATORS if before.endswith(word)), "")
         bound = ("min" if approximator in lang.NUMBER_LOWER_BOUNDS else
                  "max" if approximator in lang.NUMBER_UPPER_BOUNDS else "")
+        high = _digits_value(upper) if upper is not None else None
         percent = PERCENT.match(digits, position)
         if percent:  # "près de 4 %" is as loose as "près de 4 000 euros"
-            values.append(Value("number", written + "%", _number_key(number), "%", match.start(), bool(approximator),
+            values.append(Value("number", written + "%", _number_key(number, high), "%", match.start(), bool(approximator),
                                 bound=bound))
             continue
         unit, position = _unit_after(digits, position, lang)
         if unit in lang.NUMBER_MULTIPLIERS:
-            number *= lang.NUMBER_MULTIPLIERS[unit]
+            multiplier = lang.NUMBER_MULTIPLIERS[unit]
+            if high is not None:
+                high *= multiplier  # "de 20 à 25 millions": both ends, unless that puts the first above the second
+                number = number * multiplier if number * multiplier <= high else number
+            else:
+                number *= multiplier
             written = digits[match.start(): position]
             unit, position = _unit_after(digits, position, lang)
         between = {w.lower() for w in re.findall(r"\w+", digits[match.end(): position])}
@@ -176,22 +189,61 @@ def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> 
         elif unit and between & lang.NUMBER_OTHERS_WORDS:
             slot += ":others"  # "14 autres otages" is not "15 otages" miscounted
         values.append(Value("number", digits[match.start(): position].strip() if unit else written,
-                            _number_key(number), slot, match.start(), bool(approximator), bound=bound))
+                            _number_key(number, high), slot, match.start(), bool(approximator), bound=bound))
     return values
+
+
+def _digits_value(match: re.Match) -> float:
+    return float(re.sub(r"[ \u00a0\u202f.]", "", match.group(1)) + ("." + match.group(2) if match.group(2) else ""))
+
+
+def _range_end(text: str, match: re.Match, following: re.Match | None, before: str, lang: ModuleType) -> re.Match | None:
+    """The second number of a range that starts at ``match`` ("de 130.000 à 140.000 votants",
+    "1,5 % à 2 %", "entre 10 et 15 morts"), or None."""
+    if following is None:
+        return None
+    link = text[match.end(): following.start()].strip().lower()
+    link = re.sub(r"^(?:%|pour\s*cent|per\s*cent|percent)\s*", "", link)
+    if link in lang.NUMBER_RANGE_LINKS:
+        return following
+    opener, joiner = lang.NUMBER_RANGE_BETWEEN
+    if link == joiner and re.search(rf"\b{opener}$", before):
+        return following
+    return None
 
 
 def numbers_agree(a: Value, b: Value) -> bool:
     """Same number, up to rounding, or up to the looseness of an approximate one; a bound
     against a figure agrees when the figure is within it ("au moins 10 morts" / "13 morts")."""
-    x, y = float(a.key), float(b.key)
-    if x == y:
+    (x, x_high), (y, y_high) = _interval(a), _interval(b)
+    if (x, x_high) == (y, y_high):
         return True
+    ranged_a, ranged_b = x_high > x, y_high > y
+    if ranged_a and ranged_b:  # end by end: "de 7 à 25 bassins" is also a change from 7 to 25
+        return (numbers_agree(replace(a, key=_number_key(x)), replace(b, key=_number_key(y)))
+                and numbers_agree(replace(a, key=_number_key(x_high)), replace(b, key=_number_key(y_high))))
+    if ranged_a or ranged_b:  # a figure (or a bound) within a range agrees with it
+        (low, high), other = ((x, x_high), b) if ranged_a else ((y, y_high), a)
+        figure = float(other.key)
+        margin = (APPROXIMATE_NUMBER_TOLERANCE if a.approximate or b.approximate else EXACT_NUMBER_TOLERANCE) * high
+        if other.bound == "min":
+            return high >= figure - margin
+        if other.bound == "max":
+            return low <= figure + margin
+        return low - margin <= figure <= high + margin
     if bool(a.bound) != bool(b.bound):
         bound, limit, figure = (a.bound, x, y) if a.bound else (b.bound, y, x)
         margin = EXACT_NUMBER_TOLERANCE * max(abs(x), abs(y))
         return figure >= limit - margin if bound == "min" else figure <= limit + margin
     tolerance = APPROXIMATE_NUMBER_TOLERANCE if a.approximate or b.approximate else EXACT_NUMBER_TOLERANCE
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
+def number_gap(a: Value, b: Value) -> float:
+    """Relative distance between two numbers (or ranges: 0 when they overlap)."""
+    (x, x_high), (y, y_high) = _interval(a), _interval(b)
+    gap = max(0.0, y - x_high, x - y_high)
+    return gap / max(abs(x_high), abs(y_high), 1e-9)
 
 
 def _unit_after(text: str, position: int, lang: ModuleType) -> tuple[str, int]:
@@ -213,8 +265,16 @@ def _unit_key(unit: str) -> str:
     return unit[:-1] if len(unit) > 2 and unit[-1] in "sx" else unit
 
 
-def _number_key(number: float) -> str:
+def _number_key(number: float, high: float | None = None) -> str:
+    """"11000"; a range "130000..140000" (its two ends)."""
+    if high is not None and high > number:
+        return f"{_number_key(number)}..{_number_key(high)}"
     return f"{number:g}" if number < 1e6 else f"{number:.4g}"
+
+
+def _interval(value: Value) -> tuple[float, float]:
+    low, _, high = value.key.partition("..")
+    return float(low), float(high or low)
 
 
 # A number already in digits with its multiplier word: text2num must not touch the word

@@ -92,6 +92,11 @@ NUMBER_APPROXIMATORS = ("about", "around", "nearly", "almost", "some", "more tha
                         "up to", "roughly", "approximately")
 NUMBER_LOWER_BOUNDS = ("more than", "at least")
 NUMBER_UPPER_BOUNDS = ("less than", "up to")
+
+# A range is one value: two numbers joined by one of these ("10 to 15 dead"), or by the second
+# word after the first ("between 10 and 15 dead"). It agrees with a figure within it.
+NUMBER_RANGE_LINKS = ("to", "-", "–")
+NUMBER_RANGE_BETWEEN = ("between", "and")
 # A number of years is an age after these ("aged 73", "at the age of 13", "the Dalai Lama, 73,"),
 # a duration otherwise: never compared with each other.
 NUMBER_AGE_UNITS = frozenset({"year"})

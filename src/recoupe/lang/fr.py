@@ -167,6 +167,12 @@ NUMBER_APPROXIMATORS = ("près de", "environ", "quelque", "presque", "autour de"
 NUMBER_LOWER_BOUNDS = ("plus de", "au moins")
 NUMBER_UPPER_BOUNDS = ("moins de", "jusqu'à", "jusqu’à")
 
+# A range is one value: two numbers joined by one of these ("de 130.000 à 140.000 votants", "1,5 % à
+# 2 %"), or by the second word after the first ("entre 10 et 15 morts"). It agrees with a figure
+# within it.
+NUMBER_RANGE_LINKS = ("à", "-", "–")
+NUMBER_RANGE_BETWEEN = ("entre", "et")
+
 # A number of years is an *age* after these ("âgé de 73 ans", "dès l'âge de 13 ans", "le
 # dalaï-lama, 73 ans,", "Benoît Hamon (41 ans)", "les mineurs à partir de 13 ans"), a duration otherwise ("depuis 21 ans", "pour
 # cinq ans"): the two are different measures and never compared ("13 ans" / "5 ans").
