@@ -10,13 +10,17 @@ set and is never fitted on; the calibration set (tests/data/crosscheck_dev_pairs
 hard negatives chosen on purpose) was written after the coefficients were set: the pipeline's
 score on it is a fresh estimate, and ``--fit`` and the ablation rows use both files. The ablation rows refit the
 model on the dev set with a subset of the three signals and score the test pairs on the unit
-pair with the best TF-IDF cosine (the full row is the pipeline's real decision).
+pair with the best TF-IDF cosine (the full row is the pipeline's real decision). The test pairs
+were labelled a second time, blind (tests/data/crosscheck_pairs_second_annotation.jsonl): the
+agreement of the two annotations says how much of the miss is the labels' own uncertainty.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +36,8 @@ from recoupe.features import NlpResources
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 TEST = ROOT / "tests" / "data" / "crosscheck_pairs.jsonl"
+# a second, blind annotation of the test pairs (same instructions, written without the first labels)
+SECOND = ROOT / "tests" / "data" / "crosscheck_pairs_second_annotation.jsonl"
 # calibration pairs: 70 from 14 "C2" clusters, then 86 more from 10 "C1" clusters that no test pair comes from
 DEV = (ROOT / "tests" / "data" / "crosscheck_dev_pairs.jsonl", ROOT / "tests" / "data" / "crosscheck_dev2_pairs.jsonl")
 SIGNALS = ("tfidf", "vectors", "overlap", "shared value", "shared slot")
@@ -101,6 +107,7 @@ def main() -> int:
     table.add_row("recoupe on the newer dev pairs (written after the fit)", f"{fresh['precision']:.3f}",
                   f"{fresh['recall']:.3f}", f"{fresh['f1']:.3f}")
     console.print(table)
+    print_second_annotation(console, test)
     for name, scores in (("test", test), ("dev", dev)):
         at_claims = scores.alignment(CLAIM_LINK_PROBABILITY)
         console.print(f"Claims link units from p >= {CLAIM_LINK_PROBABILITY} ({name}): precision {at_claims['precision']:.3f}, "
@@ -123,6 +130,30 @@ def main() -> int:
             errors.add_row(j.pair.id, f"{j.pair.label}{'/' + j.pair.type if j.pair.type else ''}", f"{j.probability:.2f}", j.contradiction or "")
     console.print(errors)
     return 0
+
+
+def print_second_annotation(console: Console, test: Scores) -> None:
+    """How far two annotators agree on the test pairs, and the pipeline scored on the second one:
+    an upper bound on what the labels can tell apart."""
+    second = {row["id"]: row for row in map(json.loads, SECOND.read_text(encoding="utf-8").splitlines()) if row}
+    judged = [j for j in test.judged if j.pair.id in second]
+    if not judged:
+        return
+    first_labels = [j.pair.label for j in judged]
+    second_labels = [second[j.pair.id]["label"] for j in judged]
+    aligned_first = [label != "different" for label in first_labels]
+    aligned_second = [label != "different" for label in second_labels]
+    n = len(judged)
+    observed = sum(a == b for a, b in zip(aligned_first, aligned_second)) / n
+    p1, p2 = sum(aligned_first) / n, sum(aligned_second) / n
+    chance = p1 * p2 + (1 - p1) * (1 - p2)
+    kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+    three_way = sum(a == b for a, b in zip(first_labels, second_labels)) / n
+    rescored = Scores(judged=[replace(j, pair=replace(j.pair, label=second[j.pair.id]["label"], type=second[j.pair.id]["type"]))
+                              for j in judged]).alignment()
+    console.print(f"Second annotation of the {n} test pairs: same label {three_way:.3f}, aligned-or-not {observed:.3f} "
+                  f"(Cohen's kappa {kappa:.3f}); recoupe scored on it: precision {rescored['precision']:.3f}, "
+                  f"recall {rescored['recall']:.3f}")
 
 
 if __name__ == "__main__":

@@ -117,11 +117,33 @@ def test_a_figure_within_a_range_agrees_with_it(first, second, agree):
     assert numbers_agree(a, b) is agree and numbers_agree(b, a) is agree
 
 
-def test_two_bounds_of_the_same_kind_are_still_compared():
-    # "plus de 11 000" against "plus de 5 000": a reader sees two different figures
-    first, second = (next(v for v in extract_values(t, [], fr) if v.kind == "number")
-                     for t in ("plus de 11 000 conteneurs", "plus de 5 000 conteneurs"))
-    assert not numbers_agree(first, second)
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # "plus de 11 000" against "plus de 5 000": a reader sees two different figures
+        ("plus de 11 000 conteneurs", "plus de 5 000 conteneurs"),
+        # rpm2-fr T05 (injected): "dès l'âge de" is a lower bound too, so it is not "within" the other
+        ("Le fichier permettra de ficher les mineurs dès l'âge de 17 ans", "des mineurs âgés d'au moins 13 ans"),
+    ],
+)
+def test_two_bounds_of_the_same_kind_are_still_compared(first, second):
+    a, b = _number(first), _number(second)
+    assert a.bound == b.bound == "min" and a.slot == b.slot
+    assert not numbers_agree(a, b)
+
+
+@pytest.mark.parametrize(
+    "text, slot",
+    [
+        # rpm2-fr T14: "contre 21 pour Martine Aubry" / "contre 24 pour Mme Royal" were two counts of "pour"
+        ("Elle est soutenue par 31 patrons de fédération contre 21 pour Martine Aubry", ""),
+        ("Le bilan de 19 a été revu à la hausse", ""),
+        # an adjective before the noun is looked past
+        ("Les 538 grands électeurs votent pour le président", "electeur"),
+    ],
+)
+def test_a_number_counts_a_noun_not_a_function_word(text, slot):
+    assert [v.slot for v in extract_values(text, [], fr) if v.kind == "number"][-1] == slot
 
 
 def test_years_days_and_ordinals_are_not_counted_as_numbers():

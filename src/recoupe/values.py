@@ -183,8 +183,10 @@ def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> 
             unit, position = _unit_after(digits, position, lang)
         between = {w.lower() for w in re.findall(r"\w+", digits[match.end(): position])}
         slot = _unit_key(unit)
-        # an age ("âgé d'au moins 13 ans": the approximator is looked through) is not a duration
-        if slot in lang.NUMBER_AGE_UNITS and re.search(lang.NUMBER_AGE_CUE, before[: len(before) - len(approximator)].rstrip() + " "):
+        # an age ("âgé d'au moins 13 ans": the approximator is looked through; "à partir de 13 ans":
+        # it is the cue) is not a duration
+        if slot in lang.NUMBER_AGE_UNITS and any(re.search(lang.NUMBER_AGE_CUE, text + " ") for text in (
+                before, before[: len(before) - len(approximator)].rstrip())):
             slot += ":age"
         elif unit and between & lang.NUMBER_OTHERS_WORDS:
             slot += ":others"  # "14 autres otages" is not "15 otages" miscounted
@@ -247,12 +249,16 @@ def number_gap(a: Value, b: Value) -> float:
 
 
 def _unit_after(text: str, position: int, lang: ModuleType) -> tuple[str, int]:
-    """The word a number counts, skipping "de", "d'", "plus", "autres" (``NUMBER_UNIT_SKIP``)."""
+    """The word a number counts, skipping "de", "d'", "plus", "autres", "grands"
+    (``NUMBER_UNIT_SKIP``); none when a function word comes first ("contre 21 pour Martine
+    Aubry", "le bilan de 19 a été revu": ``NUMBER_NON_UNITS``)."""
     for _ in range(3):
         word = WORD.match(text, position)
         if not word:
             return "", position
         token = (word.group(1) + word.group(2)).lower()
+        if token in lang.NUMBER_NON_UNITS or word.group(1).lower() in lang.NUMBER_NON_UNITS:
+            return "", position
         position = word.end()
         if token in lang.NUMBER_UNIT_SKIP or word.group(1).lower() in lang.NUMBER_UNIT_SKIP:
             continue

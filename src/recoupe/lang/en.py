@@ -84,7 +84,10 @@ RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 RELATIVE_PERIODS = (r"\w+ (?:days?|weeks?|months?|years?) ago", r"last (?:week|month|year)")
 TIME_ZONE_CUES = (r"local time", r"\b(?:gmt|utc|et|edt|pt)\b")
 NUMBER_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9}
-NUMBER_UNIT_SKIP = frozenset("of more than about some other new".split())
+NUMBER_UNIT_SKIP = frozenset("of more than about some other new large big first last main small".split())
+# Words that cannot be what a number counts: after them the number has no unit, and is not compared.
+NUMBER_NON_UNITS = frozenset("and or to at in on the a an for by with without from into per is are was were "
+                             "will has have had that which who as against".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof president".split())
 LOCATIVE_PREPOSITIONS = frozenset("in at to from near".split())
 CLAUSE_CONJUNCTIONS = ("and", "but", "while", "whereas", "because")

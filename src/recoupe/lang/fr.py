@@ -151,7 +151,13 @@ TIME_ZONE_CUES = (r"heure (?:locale|de paris|française|de moscou|gmt|utc)", r"\
 # Multipliers written after a number ("10,5 milliards d'euros").
 NUMBER_MULTIPLIERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9}
 # Words after a number that are not what it counts ("plus de 11 000 ...": the unit is further on).
-NUMBER_UNIT_SKIP = frozenset("de d' d’ des environ plus moins autres nouveaux nouvelles".split())
+NUMBER_UNIT_SKIP = frozenset("de d' d’ des environ plus moins autres nouveaux nouvelles grands grandes premiers "
+                             "premières derniers dernières principaux principales petits petites".split())
+# Words that cannot be what a number counts: after them the number has no unit, and is not compared
+# ("contre 21 pour Martine Aubry" / "contre 24 pour Mme Royal" were two counts of "pour").
+NUMBER_NON_UNITS = frozenset("et ou à a au aux en la le les l' l’ un une se s' s’ ne n' n’ que qu' qu’ qui quel quelle "
+                             "quels quelles pourquoi pour par sur sous dans selon entre contre avec sans chez vers "
+                             "ça ca dont où c' c’ est sont seront était étaient ont avait avaient".split())
 # Honorifics and titles dropped before comparing person names ("M. Poutine" = "Poutine").
 HONORIFICS = frozenset("m. m mme mlle mr monsieur madame mademoiselle dr pr me mgr".split())
 # Prepositions that make an entity a place where something happened ("à Pyongyang").
@@ -162,9 +168,13 @@ CLAUSE_CONJUNCTIONS = ("et", "mais", "alors que", "tandis que", "puisque", "car"
 # Words before a number that make it approximate or a bound: "près de dix millions" agrees with
 # "9,6 millions"; "plus de 11 000" with "11 500".
 NUMBER_APPROXIMATORS = ("près de", "environ", "quelque", "presque", "autour de", "de l'ordre de",
-                        "de l’ordre de", "plus de", "moins de", "au moins", "jusqu'à", "jusqu’à", "quasiment")
-# Of those, the ones that give a bound: "au moins 10 morts" is true of 13 dead, "moins de 50" of 40.
-NUMBER_LOWER_BOUNDS = ("plus de", "au moins")
+                        "de l’ordre de", "plus de", "moins de", "au moins", "jusqu'à", "jusqu’à", "quasiment",
+                        "à partir de", "dès l'âge de", "dès l’âge de", "à partir de l'âge de", "à partir de l’âge de",
+                        "dès")
+# Of those, the ones that give a bound: "au moins 10 morts" is true of 13 dead, "moins de 50" of
+# 40; "dès l'âge de 13 ans", "à partir de 13 ans" of 16-year-olds.
+NUMBER_LOWER_BOUNDS = ("plus de", "au moins", "à partir de", "dès l'âge de", "dès l’âge de", "à partir de l'âge de",
+                       "à partir de l’âge de", "dès")
 NUMBER_UPPER_BOUNDS = ("moins de", "jusqu'à", "jusqu’à")
 
 # A range is one value: two numbers joined by one of these ("de 130.000 à 140.000 votants", "1,5 % à
