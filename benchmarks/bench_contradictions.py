@@ -35,8 +35,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from recoupe.align import ALIGNED_PROBABILITY
-from recoupe.crosscheck import (ANCHORED_PROBABILITY, CONTRADICTION_PROBABILITY, MIN_SHARED_WORDS, CrossChecker,
-                                disagreements, mutual_best)
+from recoupe.crosscheck import (CONTRADICTION_GATE_THRESHOLD, GATE_FEATURES, MIN_SHARED_WORDS, CrossChecker,
+                                disagreements, gate_score, mutual_best)
 from recoupe.evaluate import load_clusters
 from recoupe.features import NlpResources
 from recoupe.lang import fr
@@ -124,13 +124,21 @@ def miss_reason(after: CrossChecker, sentences: set[tuple[str, int]], kind: str)
         return "values still agree"
     if len(set(after.units[i].lemmas) & set(after.units[j].lemmas)) < MIN_SHARED_WORDS:
         return f"fewer than {MIN_SHARED_WORDS} shared words"
-    if probability < ANCHORED_PROBABILITY:
-        return f"aligned below {ANCHORED_PROBABILITY}"
-    if probability < CONTRADICTION_PROBABILITY:
-        return f"aligned below {CONTRADICTION_PROBABILITY}, the values not said of the same word"
+    if probability < ALIGNED_PROBABILITY:
+        return f"aligned below {ALIGNED_PROBABILITY}"
     if not mutual_best(p, documents)[i, j]:
         return "not each other's best match"
+    scores = [c.score for c in injected_candidates(after, sentences, kind)]
+    if scores:
+        return f"gate score {max(scores):.1f}".replace("gate score 0.0", "gate score < 0.05")
     return "other"
+
+
+def injected_candidates(checker: CrossChecker, sentences: set[tuple[str, int]], kind: str):
+    """The gate's candidates that join the two (document, index) sentences on ``kind``."""
+    return [c for c in checker.candidates if c.kind == kind
+            and {(checker.sentences[c.a.sentence].doc_id, checker.sentences[c.a.sentence].index),
+                 (checker.sentences[c.b.sentence].doc_id, checker.sentences[c.b.sentence].index)} == sentences]
 
 
 def changed(value, kind: str) -> tuple[str, str] | None:
@@ -186,6 +194,8 @@ def main() -> int:
     parser.add_argument("--clusters", type=int, default=None)
     parser.add_argument("--per-type", type=int, default=3)
     parser.add_argument("--dump", type=Path, help="write every injection and unmodified-cluster contradiction (JSONL)")
+    parser.add_argument("--fit", action="store_true",
+                        help="fit the contradiction gate on the judged candidates and the injections (leave one cluster out)")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} not found", file=sys.stderr)
@@ -193,6 +203,9 @@ def main() -> int:
     clusters = load_clusters(DATA, limit=args.clusters)
     resources = NlpResources()
     false_counts, injections, unmodified = [], [], []
+    verdicts = judged_verdicts()
+    fit_rows: list[tuple[str, tuple[float, ...], int, str]] = []  # cluster, features, label, "unmodified" | "injection"
+    unjudged_candidates = 0
     started = time.perf_counter()
     with Progress() as progress:
         task = progress.add_task("clusters", total=len(clusters))
@@ -204,6 +217,14 @@ def main() -> int:
                                "a": {"doc": c.a.source, "sentence": c.a.sentence, "value": c.a_value},
                                "b": {"doc": c.b.source, "sentence": c.b.sentence, "value": c.b_value}}
                               for c in checker.contradictions)
+            for c in checker.candidates:
+                verdict = verdicts.get(verdict_key(cluster.id, c.kind, *(
+                    {"doc": checker.sentences[u.sentence].doc_id, "sentence": checker.sentences[u.sentence].text}
+                    for u in (c.a, c.b))))
+                if verdict is None:
+                    unjudged_candidates += 1
+                else:
+                    fit_rows.append((cluster.id, c.features, int(verdict == "real"), "unmodified"))
             for kind in KINDS:
                 for a, b, value in candidates(checker, kind, args.per_type):
                     modified = inject(cluster.documents, checker, a, value, kind)
@@ -226,6 +247,9 @@ def main() -> int:
                               "p": round(float(checker.aligner.without_value_evidence[checker.units.index(a), checker.units.index(b)]), 4),
                               "found": [c.kind for c in flagged]}
                     right = any(c.kind == kind for c in flagged)
+                    gated = injected_candidates(after, {(sa.doc_id, sa.index), (sb.doc_id, sb.index)}, kind)
+                    if gated and kind != "name":
+                        fit_rows.append((cluster.id, max(gated, key=lambda c: c.probability).features, 1, "injection"))
                     reason = "" if right else miss_reason(after, {(sa.doc_id, sa.index), (sb.doc_id, sb.index)}, kind)
                     injections.append(Injection(kind, bool(flagged), right, extra, record["p"], reason, record))
             progress.advance(task)
@@ -236,8 +260,8 @@ def main() -> int:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     console = Console()
-    table = Table(title=f"Injected contradictions, rpm2-fr ({len(clusters)} clusters, alignment p >= {CONTRADICTION_PROBABILITY}, "
-                        f"or >= {ANCHORED_PROBABILITY} with both values said of one word)")
+    table = Table(title=f"Injected contradictions, rpm2-fr ({len(clusters)} clusters, contradiction gate "
+                        f">= {CONTRADICTION_GATE_THRESHOLD})")
     for column in ("type", "injected", "found", "right type", "rate", "extra contradictions"):
         table.add_column(column)
     for kind in (*KINDS, "number+date"):
@@ -271,7 +295,48 @@ def main() -> int:
                   f"({JUDGED.name}): {real} real disagreements, {false} false, {unjudged} not judged yet")
     console.print(f"False contradictions (judged false + not judged): {false + unjudged} = "
                   f"{(false + unjudged) / len(clusters):.2f} per unmodified cluster; {seconds:.0f} s")
+    if args.fit:
+        fit_gate(console, fit_rows, len([i for i in injections if i.kind != "name"]), len(clusters), unjudged_candidates)
     return 0
+
+
+def fit_gate(console: Console, rows, injected: int, clusters: int, unjudged: int) -> None:
+    """Leave-one-cluster-out scores of the logistic gate (found injections, false and real
+    reports on the unmodified clusters, by threshold), then the coefficients fitted on all."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([features for _, features, _, _ in rows])
+    y = np.array([label for _, _, label, _ in rows])
+    groups = np.array([cluster for cluster, _, _, _ in rows])
+    injection = np.array([what == "injection" for *_, what in rows])
+    held_out = np.zeros(len(rows))
+    for cluster in np.unique(groups):
+        model = LogisticRegression(C=GATE_C, max_iter=2000).fit(x[groups != cluster], y[groups != cluster])
+        held_out[groups == cluster] = model.predict_proba(x[groups == cluster])[:, 1]
+    console.print(f"Gate fitted on {len(rows)} candidates ({int(injection.sum())} injected, {int((~injection & (y == 1)).sum())} "
+                  f"judged real, {int((~injection & (y == 0)).sum())} judged false; {unjudged} unmodified candidates not "
+                  f"judged, left out); leave one cluster out:")
+    table = Table()
+    for column in ("threshold", "injections found", "rate", "false reports", "per cluster", "real reports"):
+        table.add_column(column)
+    for threshold in np.arange(0.3, 0.71, 0.05):
+        chosen = held_out >= threshold
+        found, false, real = (int((chosen & injection).sum()), int((chosen & ~injection & (y == 0)).sum()),
+                              int((chosen & ~injection & (y == 1)).sum()))
+        table.add_row(f"{threshold:.2f}", str(found), f"{found / injected:.1%}", str(false), f"{false / clusters:.2f}", str(real))
+    console.print(table)
+    model = LogisticRegression(C=GATE_C, max_iter=2000).fit(x, y)
+    coefficients = (float(model.intercept_[0]), *(float(w) for w in model.coef_[0]))
+    console.print("features: " + ", ".join(GATE_FEATURES))
+    console.print(f"CONTRADICTION_GATE = ({', '.join(f'{c:.2f}' for c in coefficients)})")
+    in_sample = [gate_score(tuple(features), coefficients) for features in x]
+    console.print(f"in-sample check: {sum(s >= CONTRADICTION_GATE_THRESHOLD for s, i in zip(in_sample, injection) if i)} "
+                  f"injections above {CONTRADICTION_GATE_THRESHOLD}")
+
+
+# regularisation of the gate's logistic model (chosen by leave-one-cluster-out among 0.3, 1, 3, 10)
+GATE_C = 3.0
 
 
 def value_in(b_unit, like):

@@ -155,10 +155,10 @@ def test_every_rpm2_cluster_is_cross_checked_verbatim(resources):
             assert contradiction.a.source != contradiction.b.source
 
 
-def test_a_disputed_figure_hung_on_the_same_word_is_reported_below_the_sure_alignment(resources):
+def test_a_disputed_figure_hung_on_the_same_word_is_reported_though_loosely_aligned(resources):
     # rpm2-fr T02 C1: the Caisse d'épargne's trading loss is 600 million euros in one source and
-    # 695 in another; the two sentences share few words (p ~ 0.72 on words, under the 0.8 of a sure
-    # alignment), but both figures hang on "perte"
+    # 695 in another; the two sentences share few words (p ~ 0.72 on words, under the 0.8 that
+    # alignment alone needs), but both figures hang on "perte"
     from recoupe.evaluate import load_clusters
 
     cluster = next(c for c in load_clusters(require(RPM2)) if c.id == "rpm2-T02-C1")
@@ -166,7 +166,7 @@ def test_a_disputed_figure_hung_on_the_same_word_is_reported_below_the_sure_alig
     anchored = [c for c in briefing.crosscheck.contradictions if c.anchor]
     assert any(c.kind == "number" and c.anchor == "perte" and {c.a_value, c.b_value} == {"600 millions d'euros", "695 millions d'euros"}
                for c in anchored)
-    assert all(c.probability < 0.8 for c in anchored)
+    assert any(c.probability < 0.8 for c in anchored)
     data = json.loads(render(briefing, "json"))
     assert {c["anchor"] for c in data["contradictions"]} >= {None, "perte"}
     for form in ("md", "html"):
@@ -214,3 +214,18 @@ def test_statements_sharing_one_word_are_not_compared(resources):
               "Les bureaux de vote ouvrent à l'aube.")
     briefing = run_pipeline(_two_sources(first, second), resources=resources)
     assert not briefing.crosscheck.contradictions
+
+
+def test_the_gate_reports_two_counts_of_one_thing_and_not_two_days_of_two_events(resources):
+    # rpm2-fr, judged by hand: PPDA's letters, 35 000 in one source and 50 000 in another (aligned
+    # at p ~ 0.67 only), are a real disagreement; Kouchner announcing on Thursday a meeting held
+    # on Friday (p ~ 0.86) is two events
+    from recoupe.evaluate import load_clusters
+
+    clusters = {c.id: c for c in load_clusters(require(RPM2))}
+    letters = run_pipeline(clusters["rpm2-T12-C2"].documents, resources=resources, story=False).crosscheck
+    assert any(c.kind == "number" and {c.a_value, c.b_value} == {"35 000 lettres", "50.000 lettres"}
+               for c in letters.contradictions)
+    visit = run_pipeline(clusters["rpm2-T04-C1"].documents, resources=resources, story=False).crosscheck
+    assert not [c for c in visit.contradictions if c.kind == "date"
+                and {c.a_value, c.b_value} == {"jeudi après-midi", "vendredi"}]

@@ -7,7 +7,10 @@
 A contradiction is two *aligned* units of different sources whose values of one type cannot
 both be true: dates of the same precision that differ (a weekday against another, a day against
 another), numbers counting the same thing ("11 000 conteneurs" / "10 000 conteneurs"), or
-exactly one name (or place) on each side that the other does not have. A date disagreement is
+exactly one name (or place) on each side that the other does not have. Whether a number or date
+dispute between two units is reported is decided by a small fitted gate (``gate_score``): two
+statements that look alike often give two facts (a day of the announcement, a day of the
+meeting). A date disagreement is
 explained, not only reported, when some sentence of the input gives both dates as one moment in
 two time zones ("mercredi vers 2h45 du matin (19h45 mardi en Espagne)").
 """
@@ -15,14 +18,15 @@ two time zones ("mercredi vers 2h45 du matin (19h45 mardi en Espagne)").
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from types import ModuleType
 
 import numpy as np
 
-from .align import (Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span, unit_vector,
+from .align import (ALIGNED_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span, unit_vector,
                     value_blind_tokens)
 from .features import Head, SentenceFeatures
 from .values import Entity, Value, dates_agree, extract_values, names_match, number_gap, numbers_agree
@@ -30,12 +34,11 @@ from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, Summar
 
 Parser = Callable[[list[str]], "list[tuple[Head, ...]] | None"]
 
-# Two units are checked for a contradiction when they align from this probability on with the
-# shared-value evidence left out (their values are what is compared), and each is the other's
-# best match in the other document: higher than
-# plain alignment, because a disagreement claimed on a loose alignment misleads more than a
-# missed one. Set with benchmarks/bench_contradictions.py (rpm2-fr injections, false
-# contradictions on the unmodified clusters); re-run after a change.
+# Two units are compared when each is the other's best match in the other document and they
+# align from ``ALIGNED_PROBABILITY`` on with the shared-value evidence left out (their values
+# are what is compared). Without a dependency parse (the gate's "same anchor" feature), a
+# number or date dispute is reported from this alignment only: higher than plain alignment,
+# because a disagreement claimed on a loose alignment misleads more than a missed one.
 CONTRADICTION_PROBABILITY = 0.8
 # A name or place on each side that the other lacks is a weaker sign than a differing number:
 # two sources often name different people or places in near-identical sentences ("se rendra au
@@ -43,12 +46,6 @@ CONTRADICTION_PROBABILITY = 0.8
 NAME_OR_PLACE_PROBABILITY = 0.95
 # ... "best match" up to this margin: a document may state the fact twice in near-equal words.
 NEAR_BEST = 0.05
-# Below ``CONTRADICTION_PROBABILITY``, down to this, two units that disagree on a number or a
-# date are a contradiction when both disputed values are attached to the same word (their
-# dependency heads share a lemma: "a diffusé mardi soir" / "ont été diffusées lundi soir"; "une
-# perte de 751 millions" / "une perte de 976 millions"), not when the sentences only share their
-# actors ("Betancourt s'est dite samedi ..." / "Betancourt pourrait se rendre dimanche ...").
-ANCHORED_PROBABILITY = 0.65
 # A contradiction needs two statements that share at least this many content words besides
 # their values: one shared word aligns a short unit at p 0.9 on the overlap coefficient alone
 # ("Le souvenir de 2004" / "un souvenir douloureux de la transition de 1992"; "Elle sera de 1 %
@@ -79,12 +76,13 @@ class CrossChecker:
         self.units: list[Unit] = []
         self.aligner: UnitAligner | None = None
         self.contradictions: list[Contradiction] = []
+        self.candidates: list[Candidate] = []
         if not sentences or features.analyses is None:
             return
         self.units, vectors = make_units(sentences, features, languages, published or {}, self.doc_ids)
         if self.units:
             self.aligner = UnitAligner(self.units, vectors)
-            found = find_contradictions(self.units, self.aligner, sentences, self.doc_ids, parse)
+            found, self.candidates = find_contradictions(self.units, self.aligner, sentences, self.doc_ids, parse)
             self.contradictions = [_explain(c, sentences, languages) for c in found]
 
     def result(self) -> CrossCheck:
@@ -143,41 +141,116 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
     return units, matrix
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """Two units of different documents, each the other's best match, aligned from
+    ``ALIGNED_PROBABILITY`` on their words, that disagree on a number or a date: what the gate
+    (``CONTRADICTION_GATE``) decides on. ``features`` are in ``GATE_FEATURES`` order."""
+
+    a: Unit
+    b: Unit
+    kind: str
+    a_value: Value
+    b_value: Value
+    probability: float
+    anchor: str | None  # the word both values hang on, if they hang on one
+    features: tuple[float, ...]
+    score: float  # the gate's probability that a reader sees a real disagreement
+
+
 def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_ids,
-                        parse: Parser | None = None) -> list[Contradiction]:
-    """One contradiction per pair of sentences and type, from the most surely aligned units
-    that share ``MIN_SHARED_WORDS``; with ``parse``, also from less surely aligned ones whose
-    disputed values hang on the same word (``ANCHORED_PROBABILITY``)."""
+                        parse: Parser | None = None) -> tuple[list[Contradiction], list[Candidate]]:
+    """One contradiction per pair of sentences and type, from their most surely aligned units
+    (each the other's best match, sharing ``MIN_SHARED_WORDS``). Names and places need
+    ``NAME_OR_PLACE_PROBABILITY``. A number or date dispute is decided by the gate
+    (``gate_score``) when ``parse`` gives the dependency heads its features read, by
+    ``CONTRADICTION_PROBABILITY`` alone otherwise. Also returns the gated candidates."""
     p = aligner.without_value_evidence
     best = mutual_best(p, aligner.documents)
-    floor = ANCHORED_PROBABILITY if parse is not None else CONTRADICTION_PROBABILITY
-    pairs = np.argwhere(np.triu((p >= floor) & best, k=1)).tolist()
+    pairs = np.argwhere(np.triu((p >= ALIGNED_PROBABILITY) & best, k=1)).tolist()
     found: dict[tuple, Contradiction] = {}
-
-    def add(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, probability: float, anchor=None) -> None:
-        found.setdefault((a.sentence, b.sentence, kind), Contradiction(
-            kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids), a_value.text, b_value.text,
-            round(probability, 4), anchor=anchor))
-
-    weak: list[tuple[Unit, Unit, str, Value, Value, float]] = []  # number and date disputes below the sure alignment
+    disputes: dict[tuple, tuple] = {}  # (sentence, sentence, kind) -> its most surely aligned unit pair
     for i, j in sorted(pairs, key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1])):
         a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
         if len(set(a.lemmas) & set(b.lemmas)) < MIN_SHARED_WORDS:
             continue
         for kind, a_value, b_value in disagreements(a.values, b.values):
-            if kind in ("name", "place") and p[i, j] < NAME_OR_PLACE_PROBABILITY:
-                continue
-            if p[i, j] < CONTRADICTION_PROBABILITY:
-                weak.append((a, b, kind, a_value, b_value, float(p[i, j])))
+            key = (a.sentence, b.sentence, kind)
+            if kind in ("name", "place"):
+                if p[i, j] >= NAME_OR_PLACE_PROBABILITY and key not in found:
+                    found[key] = _contradiction(a, b, kind, a_value, b_value, float(p[i, j]), None, sentences, doc_ids)
             else:
-                add(a, b, kind, a_value, b_value, float(p[i, j]))
-    if weak:
-        heads = _heads_of({u.sentence for a, b, *_ in weak for u in (a, b)}, sentences, parse)
-        for a, b, kind, a_value, b_value, probability in weak:
+                disputes.setdefault(key, (a, b, kind, a_value, b_value, float(p[i, j])))
+    candidates = []
+    if parse is not None and disputes:
+        heads = _heads_of({u.sentence for a, b, *_ in disputes.values() for u in (a, b)}, sentences, parse)
+        spread = _distinct_values(units)
+        for a, b, kind, a_value, b_value, probability in disputes.values():
             anchor = value_anchor(heads.get(a.sentence), a, a_value)
-            if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value):
-                add(a, b, kind, a_value, b_value, probability, anchor)
-    return sorted(found.values(), key=lambda c: (-c.probability, c.a.source, c.a.sentence_index))
+            anchor = anchor if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value) else None
+            features = gate_features(a, b, kind, a_value, b_value, probability, anchor is not None, spread)
+            candidates.append(Candidate(a, b, kind, a_value, b_value, probability, anchor, features, gate_score(features)))
+        decided = [(c.a, c.b, c.kind, c.a_value, c.b_value, c.probability, c.anchor) for c in candidates
+                   if c.score >= CONTRADICTION_GATE_THRESHOLD]
+    else:
+        decided = [(*dispute, None) for dispute in disputes.values() if dispute[-1] >= CONTRADICTION_PROBABILITY]
+    for a, b, kind, a_value, b_value, probability, anchor in decided:
+        found[(a.sentence, b.sentence, kind)] = _contradiction(a, b, kind, a_value, b_value, probability, anchor,
+                                                               sentences, doc_ids)
+    return sorted(found.values(), key=lambda c: (-c.probability, c.a.source, c.a.sentence_index)), candidates
+
+
+def _contradiction(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, probability: float, anchor,
+                   sentences, doc_ids) -> Contradiction:
+    return Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids), a_value.text,
+                         b_value.text, round(probability, 4), anchor=anchor)
+
+
+# The gate: a logistic model over these features of a candidate, fitted by
+# ``benchmarks/bench_contradictions.py --fit`` on the rpm2-fr candidates of the 28 unmodified
+# clusters, each judged by hand (tests/data/rpm2_flagged_contradictions.jsonl: a real
+# disagreement or not), and the injected contradictions (real by construction). Chosen by
+# leave-one-cluster-out; the README has the table.
+GATE_FEATURES = ("alignment", "shared words", "lemma jaccard", "same anchor", "date", "number log-ratio",
+                 "distinct values of the slot", "values of the kind", "two weekdays")
+CONTRADICTION_GATE = (-2.31, 4.85, 0.91, 3.26, 1.69, -2.73, -5.54, -1.42, -1.62, -0.47)  # intercept, then per feature
+CONTRADICTION_GATE_THRESHOLD = 0.5
+
+
+def gate_features(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, probability: float, anchored: bool,
+                  spread: dict[str, int]) -> tuple[float, ...]:
+    """What tells a real disagreement from two facts that only look alike: how well the units
+    align and how many words they share; whether both values hang on one word; for numbers,
+    how far apart they are (13 / 19 dead, not 1 % growth / 17 % fall) and how many different
+    figures the input gives of that thing; for dates, two weekdays (often two events)."""
+    mine, theirs = set(a.lemmas), set(b.lemmas)
+    shared = len(mine & theirs)
+    count = max(sum(v.kind == kind for v in a.values), sum(v.kind == kind for v in b.values))
+    if kind == "number":
+        x, y = (float(v.key.partition("..")[0]) for v in (a_value, b_value))
+        ratio = min(abs(math.log(x / y)), 3.0) / 3.0 if x > 0 and y > 0 else 1.0
+        distinct = min(spread.get(a_value.slot, 1), 10) / 10
+        weekdays = 0.0
+    else:
+        ratio = distinct = 0.0
+        weekdays = float(a_value.relative and b_value.relative)
+    return (probability, min(shared, 8) / 8, shared / max(1, len(mine | theirs)), float(anchored),
+            float(kind == "date"), ratio, distinct, count / 4, weekdays)
+
+
+def gate_score(features: tuple[float, ...], coefficients=None) -> float:
+    intercept, *weights = coefficients or CONTRADICTION_GATE
+    return 1.0 / (1.0 + math.exp(-(intercept + sum(w * f for w, f in zip(weights, features)))))
+
+
+def _distinct_values(units: list[Unit]) -> dict[str, int]:
+    """How many different figures the input gives of each counted thing."""
+    keys: dict[str, set[str]] = {}
+    for unit in units:
+        for value in unit.values:
+            if value.kind == "number" and value.slot:
+                keys.setdefault(value.slot, set()).add(value.key)
+    return {slot: len(found) for slot, found in keys.items()}
 
 
 def _heads_of(sentence_indices: set[int], sentences, parse: Parser) -> dict[int, tuple[Head, ...]]:

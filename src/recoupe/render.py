@@ -163,7 +163,7 @@ def _disagreement_line(c: dict) -> str:
 
 
 def _anchor_note(c: dict) -> str:
-    """Why a contradiction of two loosely aligned statements is reported."""
+    """The word both disputed values are said of: what makes two statements one fact."""
     return f"both values are said of “{c['anchor']}” (the sentences align at p {c['probability']:.2f} on their words)"
 
 

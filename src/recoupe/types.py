@@ -161,7 +161,7 @@ class Contradiction:
     explanation: str | None = None  # e.g. two time zones, with the sentence that says so
     explained_by: Statement | None = None
     found_by: str = "alignment"  # or "timeline": one event the sources date to different days
-    anchor: str | None = None  # the word both disputed values hang on, when the alignment alone was not sure
+    anchor: str | None = None  # the word both disputed values hang on (dependency parse), when they hang on one
 
 
 @dataclass(frozen=True)
