@@ -219,3 +219,22 @@ def test_places_are_entities_after_a_locative_preposition():
     found = values(text, entities=entities)
     assert ("place", "pyongyang", "LOC") in found
     assert ("name", "poutine", "PER") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # rpm2-fr T19: "une vingtaine de milliards" was read as one billion ("milliards" alone)
+        ("un plan de relance d'une vingtaine de milliards d'euros", ("2e+10", "euro", True)),
+        ("une dizaine de morts", ("10", "mort", True)),
+        ("un millier de manifestants", ("1000", "manifestant", True)),
+    ],
+)
+def test_a_collective_numeral_is_an_approximate_number(text, expected):
+    value = _number(text)
+    assert (value.key, value.slot, value.approximate) == expected
+
+
+def test_a_multiplier_without_a_number_is_no_figure():
+    assert not [v for v in extract_values("Les banques ont perdu des milliards d'euros, plusieurs millions chacune.", [], fr)
+                if v.kind == "number"]

@@ -142,7 +142,7 @@ WORD = re.compile(r"\s*([^\W\d_]+(?:-[^\W\d_]+)*)(['’]?)")
 
 
 def _numbers(text: str, lang: ModuleType, date_spans: list[tuple[int, int]]) -> list[Value]:
-    digits = _words_to_digits(text, lang.CODE)
+    digits = _words_to_digits(_collectives_as_numbers(text, lang), lang.CODE, lang.BARE_MULTIPLIERS)
     if digits != text:
         # offsets moved: find the dates again in the converted text
         date_spans = _dates(digits, lang, None)[1]
@@ -288,14 +288,30 @@ def _interval(value: Value) -> tuple[float, float]:
 DIGITS_WITH_MULTIPLIER = re.compile(r"\d[\d \u00a0\u202f.,]*\s+(?:mille|millions?|milliards?|thousand|millions?|billions?)\b", re.I)
 
 
+def _collectives_as_numbers(text: str, lang: ModuleType) -> str:
+    """"une vingtaine de milliards" -> "environ 20 milliards", "un millier de manifestants" ->
+    "environ 1000 manifestants" (``NUMBER_COLLECTIVES``): approximate numbers text2num leaves as
+    words, so that the multiplier after them is not read as a figure of its own."""
+    if not lang.NUMBER_COLLECTIVES:
+        return text
+    words = "|".join(sorted(lang.NUMBER_COLLECTIVES, key=len, reverse=True))
+    pattern = rf"\b({lang.NUMBER_COLLECTIVE_ARTICLES})\s+({words})\s+(?:de\s+|d['’]\s*|of\s+)?"
+    return re.sub(pattern, lambda m: f"{lang.NUMBER_APPROXIMATORS[0]} {lang.NUMBER_COLLECTIVES[m.group(2).lower()]} ",
+                  text, flags=re.I)
+
+
 @lru_cache(maxsize=4096)
-def _words_to_digits(text: str, language: str) -> str:
-    """"vingt-quatre ans" -> "24 ans" (text2num; isolated numbers up to three stay words)."""
+def _words_to_digits(text: str, language: str, bare_multipliers: str = "") -> str:
+    """"vingt-quatre ans" -> "24 ans" (text2num; isolated numbers up to three stay words). A
+    multiplier with no number before it ("des milliards d'euros": ``BARE_MULTIPLIERS``) stays a
+    word: text2num would read it as exactly one billion."""
     from text_to_num import alpha2digit
 
+    protect = DIGITS_WITH_MULTIPLIER if not bare_multipliers else re.compile(
+        rf"{DIGITS_WITH_MULTIPLIER.pattern}|{bare_multipliers}", re.I)
     pieces, position = [], 0
     try:
-        for protected in DIGITS_WITH_MULTIPLIER.finditer(text):
+        for protected in protect.finditer(text):
             pieces += [alpha2digit(text[position: protected.start()], language), protected.group()]
             position = protected.end()
         pieces.append(alpha2digit(text[position:], language))

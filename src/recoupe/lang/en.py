@@ -93,6 +93,11 @@ LOCATIVE_PREPOSITIONS = frozenset("in at to from near".split())
 CLAUSE_CONJUNCTIONS = ("and", "but", "while", "whereas", "because")
 NUMBER_APPROXIMATORS = ("about", "around", "nearly", "almost", "some", "more than", "less than", "at least",
                         "up to", "roughly", "approximately")
+# Collective numerals ("a dozen", "a score of"): about that many.
+NUMBER_COLLECTIVES = {"dozen": 12, "score": 20}
+NUMBER_COLLECTIVE_ARTICLES = r"an?|some"
+# A multiplier with no number before it is no figure ("millions of people").
+BARE_MULTIPLIERS = r"\b(?:of|the|many|several|some)\s+(?:millions|billions|thousands)\b|^(?:millions|billions|thousands)\b"
 NUMBER_LOWER_BOUNDS = ("more than", "at least")
 NUMBER_UPPER_BOUNDS = ("less than", "up to")
 
