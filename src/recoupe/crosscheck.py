@@ -26,8 +26,8 @@ from types import ModuleType
 
 import numpy as np
 
-from .align import (ALIGNED_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span, unit_vector,
-                    value_blind_tokens)
+from .align import (ALIGNED_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span,
+                    unit_vector, value_blind_tokens)
 from .features import Head, SentenceFeatures
 from .values import Entity, Value, dates_agree, extract_values, names_match, number_gap, numbers_agree
 from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence
@@ -178,11 +178,16 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
             key = (a.sentence, b.sentence, kind)
             if kind in ("name", "place"):
                 if p[i, j] >= NAME_OR_PLACE_PROBABILITY and key not in found:
-                    found[key] = _contradiction(a, b, kind, a_value, b_value, float(p[i, j]), None, sentences, doc_ids)
+                    found[key] = _contradiction(a, b, kind, a_value, b_value, float(p[i, j]), sentences, doc_ids)
             else:
                 disputes.setdefault(key, (a, b, kind, a_value, b_value, float(p[i, j])))
+    if parse is None:
+        for key, dispute in disputes.items():
+            if dispute[-1] >= CONTRADICTION_PROBABILITY:
+                found[key] = _contradiction(*dispute, sentences, doc_ids)
+        return _by_alignment(found), []
     candidates = []
-    if parse is not None and disputes:
+    if disputes:
         heads = _heads_of({u.sentence for a, b, *_ in disputes.values() for u in (a, b)}, sentences, parse)
         spread = _distinct_values(units)
         for a, b, kind, a_value, b_value, probability in disputes.values():
@@ -190,20 +195,22 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
             anchor = anchor if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value) else None
             features = gate_features(a, b, kind, a_value, b_value, probability, anchor is not None, spread)
             candidates.append(Candidate(a, b, kind, a_value, b_value, probability, anchor, features, gate_score(features)))
-        decided = [(c.a, c.b, c.kind, c.a_value, c.b_value, c.probability, c.anchor) for c in candidates
-                   if c.score >= CONTRADICTION_GATE_THRESHOLD]
-    else:
-        decided = [(*dispute, None) for dispute in disputes.values() if dispute[-1] >= CONTRADICTION_PROBABILITY]
-    for a, b, kind, a_value, b_value, probability, anchor in decided:
-        found[(a.sentence, b.sentence, kind)] = _contradiction(a, b, kind, a_value, b_value, probability, anchor,
-                                                               sentences, doc_ids)
-    return sorted(found.values(), key=lambda c: (-c.probability, c.a.source, c.a.sentence_index)), candidates
+    for c in candidates:
+        if c.score >= CONTRADICTION_GATE_THRESHOLD:
+            found[(c.a.sentence, c.b.sentence, c.kind)] = replace(
+                _contradiction(c.a, c.b, c.kind, c.a_value, c.b_value, c.probability, sentences, doc_ids),
+                anchor=c.anchor, gate=c.score)
+    return _by_alignment(found), candidates
 
 
-def _contradiction(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, probability: float, anchor,
+def _by_alignment(found: dict[tuple, Contradiction]) -> list[Contradiction]:
+    return sorted(found.values(), key=lambda c: (-c.probability, c.a.source, c.a.sentence_index))
+
+
+def _contradiction(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, probability: float,
                    sentences, doc_ids) -> Contradiction:
     return Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids), a_value.text,
-                         b_value.text, round(probability, 4), anchor=anchor)
+                         b_value.text, round(probability, 4))
 
 
 # The gate: a logistic model over these features of a candidate, fitted by
@@ -239,6 +246,7 @@ def gate_features(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, p
 
 
 def gate_score(features: tuple[float, ...], coefficients=None) -> float:
+    """The gate's probability that the candidate is a disagreement a reader would see."""
     intercept, *weights = coefficients or CONTRADICTION_GATE
     return 1.0 / (1.0 + math.exp(-(intercept + sum(w * f for w, f in zip(weights, features)))))
 

@@ -108,6 +108,7 @@ def _contradiction(c: Contradiction) -> dict:
         "explained_by": _statement(c.explained_by) if c.explained_by else None,
         "found_by": c.found_by,
         "anchor": c.anchor,
+        "gate": round(c.gate, 3) if c.gate is not None else None,
     }
 
 

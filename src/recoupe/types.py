@@ -162,6 +162,7 @@ class Contradiction:
     explained_by: Statement | None = None
     found_by: str = "alignment"  # or "timeline": one event the sources date to different days
     anchor: str | None = None  # the word both disputed values hang on (dependency parse), when they hang on one
+    gate: float | None = None  # the contradiction gate's score (a number or date dispute), null otherwise
 
 
 @dataclass(frozen=True)
