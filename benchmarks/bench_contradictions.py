@@ -1,6 +1,6 @@
 """Injected contradictions on rpm2-fr: are they found, with the right type, and nothing else?
 
-    .venv/bin/python benchmarks/bench_contradictions.py [--clusters N] [--per-type K] [--dump FILE]
+    .venv/bin/python benchmarks/bench_contradictions.py [--clusters N] [--per-type K] [--dump FILE] [--fit]
 
 For every cluster: cross-check it unmodified, then,
 for up to K pairs of aligned statements of two documents that give the *same* number, date or
@@ -10,7 +10,9 @@ the contradiction between exactly those two sentences is reported with the right
 counts the other contradictions that appeared with the change. Two more tables say where the
 misses are: the found rate by how well the pair aligned before the change, and, for each miss,
 which gate of the detector stopped it. ``--dump`` writes every injection and every contradiction
-of the unmodified clusters as JSONL, for reading them.
+of the unmodified clusters as JSONL, for reading them. ``--fit`` refits the contradiction gate
+(``crosscheck.CONTRADICTION_GATE``) on the gate's candidates of the unmodified clusters, judged
+by hand, and on the injected pairs, and prints its leave-one-cluster-out table.
 
 A contradiction reported on an unmodified cluster is not always false: outlets do disagree (the
 official toll of the Lhasa riots, 13 vs 19 dead; the jobs a stimulus plan should create, 100,000
@@ -287,7 +289,6 @@ def main() -> int:
         if i.missed_because:
             reasons[i.missed_because] = reasons.get(i.missed_because, 0) + 1
     console.print("Missed number+date injections, why: " + ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])))
-    verdicts = judged_verdicts()
     judged = [verdicts.get(verdict_key(r["cluster"], r["kind"], r["a"], r["b"]), "not judged") for r in unmodified]
     real, false, unjudged = judged.count("real"), judged.count("false"), judged.count("not judged")
     console.print(f"Contradictions on the unmodified clusters: {sum(false_counts)} in {len(clusters)} clusters "

@@ -289,9 +289,10 @@ DIGITS_WITH_MULTIPLIER = re.compile(r"\d[\d \u00a0\u202f.,]*\s+(?:mille|millions
 
 
 def _collectives_as_numbers(text: str, lang: ModuleType) -> str:
-    """"une vingtaine de milliards" -> "environ 20 milliards", "un millier de manifestants" ->
-    "environ 1000 manifestants" (``NUMBER_COLLECTIVES``): approximate numbers text2num leaves as
-    words, so that the multiplier after them is not read as a figure of its own."""
+    """"une vingtaine de milliards" -> "près de 20 milliards", "un millier de manifestants" ->
+    "près de 1000 manifestants" (``NUMBER_COLLECTIVES``, the language's first approximator):
+    approximate numbers text2num leaves as words, so that the multiplier after them is not read
+    as a figure of its own."""
     if not lang.NUMBER_COLLECTIVES:
         return text
     words = "|".join(sorted(lang.NUMBER_COLLECTIVES, key=len, reverse=True))
