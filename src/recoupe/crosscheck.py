@@ -29,7 +29,8 @@ import numpy as np
 from .align import (ALIGNED_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span,
                     unit_vector, value_blind_tokens)
 from .features import Head, SentenceFeatures
-from .values import Entity, Value, dates_agree, extract_values, names_match, number_gap, numbers_agree
+from .values import (Entity, Value, dates_agree, extract_values, names_match, number_gap, number_interval,
+                     numbers_agree)
 from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence
 
 Parser = Callable[[list[str]], "list[tuple[Head, ...]] | None"]
@@ -234,7 +235,7 @@ def gate_features(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, p
     shared = len(mine & theirs)
     count = max(sum(v.kind == kind for v in a.values), sum(v.kind == kind for v in b.values))
     if kind == "number":
-        x, y = (float(v.key.partition("..")[0]) for v in (a_value, b_value))
+        (x, _), (y, _) = number_interval(a_value), number_interval(b_value)
         ratio = min(abs(math.log(x / y)), 3.0) / 3.0 if x > 0 and y > 0 else 1.0
         distinct = min(spread.get(a_value.slot, 1), 10) / 10
         weekdays = 0.0

@@ -217,7 +217,7 @@ def _range_end(text: str, match: re.Match, following: re.Match | None, before: s
 def numbers_agree(a: Value, b: Value) -> bool:
     """Same number, up to rounding, or up to the looseness of an approximate one; a bound
     against a figure agrees when the figure is within it ("au moins 10 morts" / "13 morts")."""
-    (x, x_high), (y, y_high) = _interval(a), _interval(b)
+    (x, x_high), (y, y_high) = number_interval(a), number_interval(b)
     if (x, x_high) == (y, y_high):
         return True
     ranged_a, ranged_b = x_high > x, y_high > y
@@ -243,7 +243,7 @@ def numbers_agree(a: Value, b: Value) -> bool:
 
 def number_gap(a: Value, b: Value) -> float:
     """Relative distance between two numbers (or ranges: 0 when they overlap)."""
-    (x, x_high), (y, y_high) = _interval(a), _interval(b)
+    (x, x_high), (y, y_high) = number_interval(a), number_interval(b)
     gap = max(0.0, y - x_high, x - y_high)
     return gap / max(abs(x_high), abs(y_high), 1e-9)
 
@@ -278,7 +278,8 @@ def _number_key(number: float, high: float | None = None) -> str:
     return f"{number:g}" if number < 1e6 else f"{number:.4g}"
 
 
-def _interval(value: Value) -> tuple[float, float]:
+def number_interval(value: Value) -> tuple[float, float]:
+    """(low, high) of a number's key: both the figure for one number, the two ends for a range."""
     low, _, high = value.key.partition("..")
     return float(low), float(high or low)
 

@@ -173,6 +173,9 @@ NUMBER_APPROXIMATORS = ("près de", "environ", "quelque", "presque", "autour de"
                         "dès")
 # Of those, the ones that give a bound: "au moins 10 morts" is true of 13 dead, "moins de 50" of
 # 40; "dès l'âge de 13 ans", "à partir de 13 ans" of 16-year-olds.
+NUMBER_LOWER_BOUNDS = ("plus de", "au moins", "à partir de", "dès l'âge de", "dès l’âge de", "à partir de l'âge de",
+                       "à partir de l’âge de", "dès")
+NUMBER_UPPER_BOUNDS = ("moins de", "jusqu'à", "jusqu’à")
 # Collective numerals: "une vingtaine de milliards d'euros" is about 20 billion euros, "un millier
 # de manifestants" about 1000 (text2num leaves them as words, and read "milliards" alone as 10^9).
 NUMBER_COLLECTIVES = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
@@ -180,9 +183,6 @@ NUMBER_COLLECTIVES = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine
 NUMBER_COLLECTIVE_ARTICLES = r"une?|quelque"
 # A multiplier with no number before it is no figure ("des milliards d'euros", "plusieurs millions").
 BARE_MULTIPLIERS = r"\b(?:des|les|de|d['’]|plusieurs|quelques|ces|aux|en)\s*(?:millions|milliards|milliers)\b"
-NUMBER_LOWER_BOUNDS = ("plus de", "au moins", "à partir de", "dès l'âge de", "dès l’âge de", "à partir de l'âge de",
-                       "à partir de l’âge de", "dès")
-NUMBER_UPPER_BOUNDS = ("moins de", "jusqu'à", "jusqu’à")
 
 # A range is one value: two numbers joined by one of these ("de 130.000 à 140.000 votants", "1,5 % à
 # 2 %"), or by the second word after the first ("entre 10 et 15 morts"). It agrees with a figure
