@@ -20,6 +20,9 @@ vs 150,000). Each one reported so far was read and judged by hand in
 tests/data/rpm2_flagged_contradictions.jsonl ("real" disagreement or "false"); the false rate
 counts the ones judged false *and* the ones not judged yet (a change to the detector that reports
 new ones is charged for them until someone reads them), and the raw count is printed beside it.
+The injected pairs themselves were read blind as well (tests/data/rpm2_injection_pairs_judged.jsonl:
+do both sentences give the value for one fact?), and the found rate on the confirmed ones is
+printed too, so that a miss on a pair that never stated one fact is not read as the detector's.
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ from recoupe.types import RawDocument
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "rpm2-fr" / "rpm2-fr.jsonl"
 KINDS = ("number", "date", "name")
 JUDGED = Path(__file__).resolve().parents[1] / "tests" / "data" / "rpm2_flagged_contradictions.jsonl"
+# each number/date injection's pair read blind (without knowing whether it was found): do both
+# sentences give the value for one and the same fact, as the injection assumes?
+SAME_FACT = Path(__file__).resolve().parents[1] / "tests" / "data" / "rpm2_injection_pairs_judged.jsonl"
 REPLACEMENT_SURNAMES = ("Lefebvre", "Garnier", "Rousseau", "Fontaine", "Chevalier")
 
 
@@ -63,8 +69,10 @@ class Injection:
 
 
 def judged_verdicts(path: Path = JUDGED) -> dict:
-    """Hand verdicts on contradictions reported on unmodified clusters, keyed by cluster, type
-    and the two (document, sentence) sides."""
+    """Hand verdicts of a JSONL file keyed by cluster, type and the two (document, sentence)
+    sides: on contradictions of the unmodified clusters ("real" / "false"), or, from
+    ``SAME_FACT``, on whether an injection's two sentences state one fact with the value
+    ("same" / "different" / "unsure")."""
     verdicts = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -288,6 +296,14 @@ def main() -> int:
     for i in number_date:
         if i.missed_because:
             reasons[i.missed_because] = reasons.get(i.missed_because, 0) + 1
+    same_fact = judged_verdicts(SAME_FACT)
+    read = [(same_fact.get(verdict_key(i.record["cluster"], i.kind, i.record["a"], i.record["b"]), "not read"), i)
+            for i in number_date]
+    confirmed = [i for verdict, i in read if verdict == "same"]
+    console.print(f"Number+date injections whose two sentences a reader judged one fact ({SAME_FACT.name}): "
+                  f"{sum(i.right_type for i in confirmed)} found of {len(confirmed)} "
+                  f"({sum(i.right_type for i in confirmed) / max(1, len(confirmed)):.1%}); judged another fact or unsure: "
+                  f"{sum(v in ('different', 'unsure') for v, _ in read)}, not read yet: {sum(v == 'not read' for v, _ in read)}")
     console.print("Missed number+date injections, why: " + ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])))
     judged = [verdicts.get(verdict_key(r["cluster"], r["kind"], r["a"], r["b"]), "not judged") for r in unmodified]
     real, false, unjudged = judged.count("real"), judged.count("false"), judged.count("not judged")

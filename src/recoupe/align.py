@@ -26,12 +26,14 @@ evaluated on the held-out ``tests/data/crosscheck_pairs.jsonl``. Re-run both aft
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from types import ModuleType
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from unidecode import unidecode
 
 from .features import SentenceAnalysis, Token
 from .values import Value
@@ -175,7 +177,9 @@ class UnitAligner:
 
     def __init__(self, units: list[Unit], vectors: np.ndarray, coefficients=ALIGNMENT_COEFFICIENTS) -> None:
         self.units = units
-        self.signals = alignment_signals(units, vectors)
+        self.coefficients = coefficients
+        self.vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
+        self.signals = alignment_signals(units, vectors, self.vectorizer)
         intercept, *weights = coefficients
         logit = intercept + sum(w * s for w, s in zip(weights, self.signals))
         self.probability = 1.0 / (1.0 + np.exp(-logit))
@@ -187,15 +191,35 @@ class UnitAligner:
         self.probability[same_document] = 0.0
         self.without_value_evidence[same_document] = 0.0
 
+    def without_words(self, i: int, j: int, left_out: set[str]) -> float:
+        """Alignment of units ``i`` and ``j`` on their words, values aside, as if the words in
+        ``left_out`` (lower-case ASCII, as ``values.name_key`` writes them) were not there. A
+        name dispute is judged on what the two statements say besides the two names: a
+        surname is a rare word, the heaviest of TF-IDF, so "le Premier ministre François
+        Fillon" / "le Premier ministre François Lefebvre" align less than the sentences do."""
+        if not hasattr(self.vectorizer, "vocabulary_"):
+            return float(self.without_value_evidence[i, j])
+        kept = [[lemma for lemma in self.units[k].lemmas if unidecode(lemma.lower()) not in left_out] for k in (i, j)]
+        tfidf = self.vectorizer.transform(kept)
+        cosine = float((tfidf[0] @ tfidf[1].T).toarray()[0, 0])
+        first, second = set(kept[0]), set(kept[1])
+        overlap = len(first & second) / min(len(first), len(second)) if first and second else 0.0
+        intercept, w_tfidf, w_vectors, w_overlap, _, w_slot = self.coefficients
+        logit = (intercept + w_tfidf * cosine + w_vectors * float(self.signals[1][i, j]) + w_overlap * overlap
+                 + w_slot * float(self.signals[4][i, j]))
+        return 1.0 / (1.0 + math.exp(-logit))
 
-def alignment_signals(units: list[Unit], vectors: np.ndarray) -> tuple[np.ndarray, ...]:
+
+def alignment_signals(units: list[Unit], vectors: np.ndarray, vectorizer: TfidfVectorizer | None = None,
+                      ) -> tuple[np.ndarray, ...]:
     """(TF-IDF cosine, vector cosine, overlap coefficient, shared value, shared slot) over all
-    unit pairs (the order of ``ALIGNMENT_COEFFICIENTS``)."""
+    unit pairs (the order of ``ALIGNMENT_COEFFICIENTS``); ``vectorizer`` is fitted on the units'
+    lemmas."""
     n = len(units)
     lemma_lists = [list(u.lemmas) for u in units]
     if not any(lemma_lists):
         return tuple(np.zeros((n, n)) for _ in range(len(ALIGNMENT_COEFFICIENTS) - 1))
-    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
+    vectorizer = vectorizer or TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
     tfidf = vectorizer.fit_transform(lemma_lists)
     cosine = (tfidf @ tfidf.T).toarray()
     binary = (tfidf > 0).astype(float)

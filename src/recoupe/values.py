@@ -328,6 +328,8 @@ def _names_and_places(text: str, entities: list[Entity], lang: ModuleType) -> li
     values = []
     for entity in entities:
         key = name_key(entity.text, lang)
+        if entity.label == "PER":
+            key = _without_role(key, lang)
         if not key:
             continue
         if entity.label == "PER":
@@ -338,6 +340,18 @@ def _names_and_places(text: str, entities: list[Entity], lang: ModuleType) -> li
             if before[0].lower() in lang.LOCATIVE_PREPOSITIONS or preposition in lang.LOCATIVE_PREPOSITIONS:
                 values.append(Value("place", entity.text, key, "LOC", entity.start))
     return values
+
+
+def _without_role(key: str, lang: ModuleType) -> str:
+    """A person's name key without a leading role noun: "president nicolas sarkozy" -> "nicolas
+    sarkozy"; a title alone is no name ("Président de la République", which NER tags as a
+    person, is whoever holds it: "M. Sarkozy" in the other source is no other name)."""
+    tokens = key.split()
+    roles = {unidecode(r) for r in getattr(lang, "ROLE_NOUNS", ())}
+    if not tokens or tokens[0] not in roles:
+        return key
+    rest = tokens[1:]
+    return "" if not rest or rest[0] in ("de", "du", "des", "of") else " ".join(rest)
 
 
 def name_key(name: str, lang: ModuleType) -> str:
