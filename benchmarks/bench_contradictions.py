@@ -41,7 +41,7 @@ from rich.table import Table
 
 from recoupe.align import ALIGNED_PROBABILITY
 from recoupe.crosscheck import (CONTRADICTION_GATE_THRESHOLD, GATE_FEATURES, MIN_SHARED_WORDS, CrossChecker,
-                                disagreements, gate_score, mutual_best)
+                                best_among_values, disagreements, gate_score, mutual_best)
 from recoupe.evaluate import load_clusters
 from recoupe.features import NlpResources
 from recoupe.lang import fr
@@ -136,7 +136,8 @@ def miss_reason(after: CrossChecker, sentences: set[tuple[str, int]], kind: str)
         return f"fewer than {MIN_SHARED_WORDS} shared words"
     if probability < ALIGNED_PROBABILITY:
         return f"aligned below {ALIGNED_PROBABILITY}"
-    if not mutual_best(p, documents)[i, j]:
+    value = next(a for k, a, _ in disagreements(after.units[i].values, after.units[j].values) if k == kind)
+    if not (mutual_best(p, documents)[i, j] or best_among_values(p, documents, after.units)(i, j, kind, value.slot)):
         return "not each other's best match"
     scores = [c.score for c in injected_candidates(after, sentences, kind)]
     if scores:

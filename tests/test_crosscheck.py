@@ -139,6 +139,21 @@ def test_a_changed_value_in_the_same_statement_is_a_typed_contradiction(resource
     assert {found[0].a.sentence, found[0].b.sentence} == {first, second}
 
 
+def test_a_short_statement_without_the_figure_does_not_hide_the_one_that_gives_it(resources):
+    # rpm2-fr T02 (a changed figure): "Il est toujours en garde à vue." aligns best of all with the
+    # first sentence, on "garde à vue"; the sentence that gives the other figure of the loss is
+    # the best match among those that give a sum of euros
+    first = ("Le domicile du trader de la Caisse d'épargne, placé mercredi en garde à vue dans l'enquête sur la perte "
+             "de 976 millions d'euros subie par la banque, a été perquisitionné par les policiers de la Brigade "
+             "financière.")
+    second = "L'homme soupçonné d'avoir fait perdre 751 millions d'euros au groupe a été placé en garde à vue hier."
+    raw = _two_sources(first + " Les syndicats de la banque demandent des explications à la direction.",
+                       second + " Il est toujours en garde à vue. Le conseil de surveillance se réunira dimanche.")
+    found = run_pipeline(raw, resources=resources).crosscheck.contradictions
+    assert [(c.kind, c.a_value, c.b_value) for c in found] == [("number", "976 millions d'euros", "751 millions d'euros")]
+    assert {found[0].a.sentence, found[0].b.sentence} == {first, second}
+
+
 def test_a_name_said_in_another_role_is_not_a_name_contradiction(resources):
     # rpm2-fr T19: the other outlet names the deputy Fillon answered ("il a promis" is Fillon);
     # both sentences align surely, but the two names do not hang on one word

@@ -35,7 +35,8 @@ from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, Summar
 
 Parser = Callable[[list[str]], "list[tuple[Head, ...]] | None"]
 
-# Two units are compared when each is the other's best match in the other document and they
+# Two units are compared when each is the other's best match in the other document (for a
+# number or a date, the best among the units that give such a value will do) and they
 # align from ``ALIGNED_PROBABILITY`` on with the shared-value evidence left out (their values
 # are what is compared). Without a dependency parse (the gate's "same anchor" feature), a
 # number or date dispute is reported from this alignment only: higher than plain alignment,
@@ -154,8 +155,9 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
 
 @dataclass(frozen=True)
 class Candidate:
-    """Two units of different documents, each the other's best match, aligned from
-    ``ALIGNED_PROBABILITY`` on their words, that disagree on a number or a date: what the gate
+    """Two units of different documents, aligned from ``ALIGNED_PROBABILITY`` on their words,
+    each the other's best match of all or among the units that give a value of the disputed
+    kind and slot (``best_among_values``), that disagree on a number or a date: what the gate
     (``CONTRADICTION_GATE``) decides on. ``features`` are in ``GATE_FEATURES`` order."""
 
     a: Unit
@@ -172,7 +174,8 @@ class Candidate:
 def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_ids,
                         parse: Parser | None = None) -> tuple[list[Contradiction], list[Candidate]]:
     """One contradiction per pair of sentences and type, from their most surely aligned units
-    (each the other's best match, sharing ``MIN_SHARED_WORDS``). Places need
+    (sharing ``MIN_SHARED_WORDS``, each the other's best match; for a number or a date, the best
+    match may be among the units that give such a value, ``best_among_values``). Places need
     ``PLACE_PROBABILITY``; names ``NAME_PROBABILITY`` on the words besides the two names and,
     with ``parse``, one part in both sentences (one anchor or one relation). A number or date
     dispute is decided by the gate
@@ -180,9 +183,11 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
     ``CONTRADICTION_PROBABILITY`` alone otherwise. Also returns the gated candidates."""
     p = aligner.without_value_evidence
     best = mutual_best(p, aligner.documents)
-    pairs = np.argwhere(np.triu((p >= ALIGNED_PROBABILITY) & best, k=1)).tolist()
+    best_with_value = best_among_values(p, aligner.documents, units)
+    pairs = np.argwhere(np.triu(p >= ALIGNED_PROBABILITY, k=1)).tolist()
     found: dict[tuple, Contradiction] = {}
-    disputes: dict[tuple, tuple] = {}  # (sentence, sentence, kind) -> its most surely aligned unit pair
+    disputes: dict[tuple, tuple] = {}  # (sentence, sentence, kind) -> its most surely aligned unit pair, and
+    # whether that pair is each other's best match of all (the rule without a parse asks for it)
     names: dict[tuple, tuple] = {}  # the same for name and place disputes aligned as surely as they need
     for i, j in sorted(pairs, key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1])):
         a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
@@ -190,6 +195,8 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
             continue
         for kind, a_value, b_value in disagreements(a.values, b.values):
             key = (a.sentence, b.sentence, kind)
+            if not (best[i, j] or (kind in ("number", "date") and best_with_value(i, j, kind, a_value.slot))):
+                continue
             if kind == "place":
                 if key not in found and p[i, j] >= PLACE_PROBABILITY:
                     found[key] = _contradiction(a, b, kind, a_value, b_value, float(p[i, j]), sentences, doc_ids)
@@ -198,11 +205,15 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
                 if key not in names and aligner.without_words(i, j, disputed) >= NAME_PROBABILITY:
                     names[key] = (a, b, kind, a_value, b_value, float(p[i, j]))
             else:
-                disputes.setdefault(key, (a, b, kind, a_value, b_value, float(p[i, j])))
+                disputes.setdefault(key, (a, b, kind, a_value, b_value, float(p[i, j]), bool(best[i, j])))
     if parse is None:
-        for key, dispute in (names | disputes).items():
-            if dispute[-1] >= (NAME_PROBABILITY_UNPARSED if dispute[2] == "name" else CONTRADICTION_PROBABILITY):
-                found[key] = _contradiction(*dispute, sentences, doc_ids)
+        for key, (a, b, kind, a_value, b_value, probability, *mutual) in (names | disputes).items():
+            if kind == "name":
+                sure = probability >= NAME_PROBABILITY_UNPARSED
+            else:  # the rule of before the gate: each other's best match of all, aligned surely
+                sure = mutual == [True] and probability >= CONTRADICTION_PROBABILITY
+            if sure:
+                found[key] = _contradiction(a, b, kind, a_value, b_value, probability, sentences, doc_ids)
         return _by_alignment(found), []
     candidates = []
     heads = _heads_of({u.sentence for a, b, *_ in (names | disputes).values() for u in (a, b)}, sentences, parse) \
@@ -216,7 +227,7 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
                                  anchor=anchor)
     if disputes:
         spread = _distinct_values(units)
-        for a, b, kind, a_value, b_value, probability in disputes.values():
+        for a, b, kind, a_value, b_value, probability, _ in disputes.values():
             anchor = value_anchor(heads.get(a.sentence), a, a_value)
             anchor = anchor if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value) else None
             features = gate_features(a, b, kind, a_value, b_value, probability, anchor is not None, spread)
@@ -325,6 +336,32 @@ def _value_root(heads: tuple[Head, ...] | None, unit: Unit, value: Value) -> int
     inside = [k for k, h in enumerate(heads) if start <= h.start and h.end <= end]
     roots = [k for k in inside if heads[k].head not in inside or heads[k].head == k]
     return roots[0] if roots else None
+
+
+def best_among_values(p: np.ndarray, documents: np.ndarray, units: list[Unit]) -> Callable[[int, int, str, str], bool]:
+    """Whether units ``i`` and ``j`` are each other's best match (up to ``NEAR_BEST``) among the
+    other document's units that give a value of this kind and slot. A short unit without a
+    figure often aligns best of all ("Il est toujours en garde à vue." at 0.9 against "... placé
+    mercredi en garde à vue dans l'enquête sur la perte de 751 millions"), and it cannot be the
+    statement that gives the other figure of the loss."""
+    tables: dict[tuple[str, str], np.ndarray] = {}
+
+    def best_of(key: tuple[str, str]) -> np.ndarray:
+        if key not in tables:
+            gives = np.array([any((v.kind, v.slot) == key for v in u.values) for u in units])
+            table = np.zeros((len(units), int(documents.max()) + 1))
+            for d in np.unique(documents):
+                members = (documents == d) & gives
+                if members.any():
+                    table[:, d] = p[:, members].max(axis=1)
+            tables[key] = table
+        return tables[key]
+
+    def each_others_best(i: int, j: int, kind: str, slot: str) -> bool:
+        table = best_of((kind, slot))
+        return bool(p[i, j] >= table[i, documents[j]] - NEAR_BEST and p[i, j] >= table[j, documents[i]] - NEAR_BEST)
+
+    return each_others_best
 
 
 def mutual_best(p: np.ndarray, documents: np.ndarray) -> np.ndarray:

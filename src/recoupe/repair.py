@@ -42,7 +42,7 @@ TOKEN = re.compile(rf"[{LETTERS_UPPER}{LETTERS_LOWER}][{LETTERS_UPPER}{LETTERS_L
 MISSING_SPACE = re.compile(rf"([{LETTERS_LOWER}]{{2}}[.!?…][”»\"]?)([{LETTERS_UPPER}][{LETTERS_LOWER}])")
 DOUBLED_PERIOD = re.compile(r"(?<=[^\s.])([.!?])((?:[ \u00a0]+\.)+)(?!\.)")
 DOUBLED_COMMA = re.compile(r",(?:[ \u00a0]*,)+")
-REVERSED_CLOSING = re.compile(rf"([\w.!?…])«([ \u00a0]*)([.,;:!?)]|$)")
+REVERSED_CLOSING = re.compile(r"([\w.!?…])«([ \u00a0]*)([.,;:!?)]|$)")
 REVERSED_OPENING = re.compile(r"(^|[\s(])»([ \u00a0]*)(?=\w)")
 
 

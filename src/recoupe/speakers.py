@@ -78,7 +78,7 @@ def remember_speakers(doc: DocumentContext, position: int, reports: list[Report]
 
 def speaker_after(doc: DocumentContext, position: int, offset: int) -> tuple[str | None, str | None]:
     """"», a déclaré Poutine", "», a-t-il indiqué", "», selon Kim": the cue right after ``offset``."""
-    analysis, text = doc.analyses[position], doc.sentences[position].text
+    analysis = doc.analyses[position]
     tokens = [t for t in analysis.tokens if t.start >= offset]
     while tokens and tokens[0].pos == "PUNCT" and tokens[0].text in (",", "»", "”", '"'):
         tokens = tokens[1:]
