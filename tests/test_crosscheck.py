@@ -167,6 +167,22 @@ def test_a_name_said_in_another_role_is_not_a_name_contradiction(resources):
     assert not briefing.crosscheck.contradictions
 
 
+def test_without_a_parse_a_surely_aligned_dispute_is_still_reported(resources):
+    # a language whose pipeline has no parser: the gate cannot read anchors, so the rule before it
+    # (each other's best match of all, p >= 0.8) decides
+    from recoupe.crosscheck import cross_check
+    from recoupe.pipeline import document_languages, prepare
+
+    first = ("La Corée du Nord aurait fourni à la Russie des dizaines de missiles balistiques et plus de 11 000 "
+             "conteneurs de munitions, selon les responsables américains.")
+    raw = _two_sources(first + " Le sommet a duré deux jours.",
+                       first.replace("11 000", "5 000") + " Washington a exprimé son inquiétude.")
+    workspace = prepare(raw, resources=resources)
+    result = cross_check(workspace.sentences, workspace.features, document_languages(workspace), parse=None)
+    assert [(c.kind, c.a_value, c.b_value) for c in result.contradictions] == [
+        ("number", "11 000 conteneurs", "5 000 conteneurs")]
+
+
 def test_the_same_values_are_not_a_contradiction(resources):
     sentence = ("La Corée du Nord aurait fourni à la Russie plus de 11 000 conteneurs de munitions, "
                 "selon les responsables américains.")

@@ -186,9 +186,10 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
     best_with_value = best_among_values(p, aligner.documents, units)
     pairs = np.argwhere(np.triu(p >= ALIGNED_PROBABILITY, k=1)).tolist()
     found: dict[tuple, Contradiction] = {}
-    disputes: dict[tuple, tuple] = {}  # (sentence, sentence, kind) -> its most surely aligned unit pair, and
-    # whether that pair is each other's best match of all (the rule without a parse asks for it)
-    names: dict[tuple, tuple] = {}  # the same for name and place disputes aligned as surely as they need
+    # (sentence, sentence, kind) -> its most surely aligned unit pair, its values and alignment, and
+    # whether the pair is each other's best match of all (the rule without a parse asks for it)
+    disputes: dict[tuple, tuple] = {}
+    names: dict[tuple, tuple] = {}  # the same for name disputes aligned as surely as they need
     for i, j in sorted(pairs, key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1])):
         a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
         if len(set(a.lemmas) & set(b.lemmas)) < MIN_SHARED_WORDS:
@@ -203,22 +204,22 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
             elif kind == "name":
                 disputed = set(a_value.key.split()) | set(b_value.key.split())
                 if key not in names and aligner.without_words(i, j, disputed) >= NAME_PROBABILITY:
-                    names[key] = (a, b, kind, a_value, b_value, float(p[i, j]))
+                    names[key] = (a, b, kind, a_value, b_value, float(p[i, j]), True)
             else:
                 disputes.setdefault(key, (a, b, kind, a_value, b_value, float(p[i, j]), bool(best[i, j])))
     if parse is None:
-        for key, (a, b, kind, a_value, b_value, probability, *mutual) in (names | disputes).items():
+        for key, (a, b, kind, a_value, b_value, probability, best_of_all) in (names | disputes).items():
             if kind == "name":
                 sure = probability >= NAME_PROBABILITY_UNPARSED
             else:  # the rule of before the gate: each other's best match of all, aligned surely
-                sure = mutual == [True] and probability >= CONTRADICTION_PROBABILITY
+                sure = best_of_all and probability >= CONTRADICTION_PROBABILITY
             if sure:
                 found[key] = _contradiction(a, b, kind, a_value, b_value, probability, sentences, doc_ids)
         return _by_alignment(found), []
     candidates = []
     heads = _heads_of({u.sentence for a, b, *_ in (names | disputes).values() for u in (a, b)}, sentences, parse) \
         if names or disputes else {}
-    for key, (a, b, kind, a_value, b_value, probability) in names.items():
+    for key, (a, b, kind, a_value, b_value, probability, _) in names.items():
         anchor = value_anchor(heads.get(a.sentence), a, a_value)
         anchor = anchor if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value) else None
         relation = value_relation(heads.get(a.sentence), a, a_value)
@@ -317,7 +318,6 @@ def value_anchor(heads: tuple[Head, ...] | None, unit: Unit, value: Value) -> st
     if heads[anchor].dep == "acl" and heads[anchor].head != anchor:
         anchor = heads[anchor].head  # "la perte estimée à 100 millions": the loss, not "estimer"
     return heads[anchor].lemma
-
 
 
 def value_relation(heads: tuple[Head, ...] | None, unit: Unit, value: Value) -> str | None:
