@@ -6,7 +6,9 @@ For every cluster: cross-check it unmodified, then,
 for up to K pairs of aligned statements of two documents that give the *same* number, date or
 name, change that value in one document's raw text (a number +30 %, a day +3, a weekday or a
 month to the next, a year -3, a surname to another), run the whole pipeline again and check that
-the contradiction between exactly those two sentences is reported with the right type. "Extra"
+the contradiction between exactly those two sentences is reported with the right type. The
+contradictions counted are the briefing's: the cross-checker's and the timeline's date
+conflicts (``timeline_contradictions``), on the injected and on the unmodified clusters alike. "Extra"
 counts the other contradictions that appeared with the change. Two more tables say where the
 misses are: the found rate by how well the pair aligned before the change, and, for each miss,
 which gate of the detector stopped it. ``--dump`` writes every injection and every contradiction
@@ -41,11 +43,11 @@ from rich.table import Table
 
 from recoupe.align import ALIGNED_PROBABILITY
 from recoupe.crosscheck import (CONTRADICTION_GATE_THRESHOLD, GATE_FEATURES, MIN_SHARED_WORDS, CrossChecker,
-                                best_among_values, disagreements, gate_score, mutual_best)
+                                best_among_values, disagreements, gate_score, mutual_best, timeline_contradictions)
 from recoupe.evaluate import load_clusters
 from recoupe.features import NlpResources
 from recoupe.lang import fr
-from recoupe.pipeline import document_languages, prepare, workspace_parser
+from recoupe.pipeline import STAGES, document_languages, prepare, workspace_parser
 from recoupe.types import RawDocument
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "rpm2-fr" / "rpm2-fr.jsonl"
@@ -55,6 +57,7 @@ JUDGED = Path(__file__).resolve().parents[1] / "tests" / "data" / "rpm2_flagged_
 # sentences give the value for one and the same fact, as the injection assumes?
 SAME_FACT = Path(__file__).resolve().parents[1] / "tests" / "data" / "rpm2_injection_pairs_judged.jsonl"
 REPLACEMENT_SURNAMES = ("Lefebvre", "Garnier", "Rousseau", "Fontaine", "Chevalier")
+TIMELINE_STAGE = next(stage for stage in STAGES if stage.name == "timeline")
 
 
 @dataclass
@@ -85,10 +88,15 @@ def verdict_key(cluster: str, kind: str, a: dict, b: dict) -> tuple:
     return cluster, kind, frozenset({(a["doc"], a["sentence"]), (b["doc"], b["sentence"])})
 
 
-def check(raw: list[RawDocument], resources: NlpResources) -> CrossChecker:
+def check(raw: list[RawDocument], resources: NlpResources) -> tuple[CrossChecker, list]:
+    """The input's cross-checker, and every contradiction its briefing reports: the checker's and
+    the timeline's (one event the sources date to different days, ``timeline_contradictions``)."""
     workspace = prepare(raw, resources=resources)
-    return CrossChecker(workspace.sentences, workspace.features, document_languages(workspace),
-                        parse=workspace_parser(workspace))
+    TIMELINE_STAGE.run(workspace)
+    languages = document_languages(workspace)
+    checker = CrossChecker(workspace.sentences, workspace.features, languages, parse=workspace_parser(workspace))
+    briefing = timeline_contradictions(checker.result(), workspace.date_conflicts, workspace.sentences, languages)
+    return checker, briefing.contradictions
 
 
 def keys(contradictions) -> set:
@@ -221,13 +229,13 @@ def main() -> int:
     with Progress() as progress:
         task = progress.add_task("clusters", total=len(clusters))
         for cluster in clusters:
-            checker = check(cluster.documents, resources)
-            baseline = keys(checker.contradictions)
+            checker, reported = check(cluster.documents, resources)
+            baseline = keys(reported)
             false_counts.append(len(baseline))
             unmodified.extend({"what": "unmodified", "cluster": cluster.id, "kind": c.kind, "p": c.probability,
                                "a": {"doc": c.a.source, "sentence": c.a.sentence, "value": c.a_value},
                                "b": {"doc": c.b.source, "sentence": c.b.sentence, "value": c.b_value}}
-                              for c in checker.contradictions)
+                              for c in reported)
             for c in checker.candidates:
                 verdict = verdicts.get(verdict_key(cluster.id, c.kind, *(
                     {"doc": checker.sentences[u.sentence].doc_id, "sentence": checker.sentences[u.sentence].text}
@@ -244,12 +252,12 @@ def main() -> int:
                         modified = inject(cluster.documents, checker, a, value_in(b_unit=a, like=value), kind)
                     if modified is None:
                         continue
-                    after = check(modified, resources)
+                    after, after_reported = check(modified, resources)
                     sa, sb = checker.sentences[a.sentence], checker.sentences[b.sentence]
                     pair = {(sa.doc_id, sa.index, sb.doc_id, sb.index), (sb.doc_id, sb.index, sa.doc_id, sa.index)}
-                    flagged = [c for c in after.contradictions
+                    flagged = [c for c in after_reported
                                if (c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index) in pair]
-                    new = keys(after.contradictions) - baseline
+                    new = keys(after_reported) - baseline
                     extra = len([k for k in new if k[:4] not in pair])
                     record = {"what": "injection", "cluster": cluster.id, "kind": kind,
                               "a": {"doc": sa.doc_id, "sentence": sa.text, "unit": a.text},
