@@ -351,7 +351,7 @@ def _without_role(key: str, lang: ModuleType) -> str:
     if not tokens or tokens[0] not in roles:
         return key
     rest = tokens[1:]
-    return "" if not rest or rest[0] in ("de", "du", "des", "of") else " ".join(rest)
+    return "" if not rest or rest[0] in getattr(lang, "ROLE_COMPLEMENTS", ()) else " ".join(rest)
 
 
 def name_key(name: str, lang: ModuleType) -> str:

@@ -147,6 +147,9 @@ ROLE_NOUNS = frozenset(
     """president leader minister adviser advisor spokesman spokeswoman spokesperson chief secretary
     assistant ambassador general commander director official diplomat head candidate""".split()
 )
+# Words that open a role noun's complement: a person entity that is a role and its complement
+# only ("President of the United States") names no one in particular (values, name disputes).
+ROLE_COMPLEMENTS = ("of",)
 
 # --- actors (recoupe.actors) ---------------------------------------------------------------------
 

@@ -272,6 +272,9 @@ ROLE_NOUNS = frozenset(
     directrice responsable diplomate patron leader otage ex-otage candidat candidate député
     sénateur maire juge procureur avocat expert analyste chercheur premier""".split()
 )
+# Words that open a role noun's complement: a person entity that is a role and its complement
+# only ("Président de la République") names no one in particular (values, name disputes).
+ROLE_COMPLEMENTS = ("de", "du", "des", "d'", "d’")
 
 # --- actors (recoupe.actors) ---------------------------------------------------------------------
 
