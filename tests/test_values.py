@@ -54,6 +54,10 @@ def test_a_count_of_others_is_not_compared_with_the_whole_count():
     assert ("number", "14", "otage:others") in values("la libération de Betancourt et de 14 autres otages")
 
 
+def _number(text):
+    return next(v for v in extract_values(text, [], fr) if v.kind == "number")
+
+
 @pytest.mark.parametrize(
     "bound, figure, agree",
     [
@@ -66,21 +70,16 @@ def test_a_count_of_others_is_not_compared_with_the_whole_count():
     ],
 )
 def test_a_bound_agrees_with_a_figure_within_it(bound, figure, agree):
-    first = next(v for v in extract_values(bound, [], fr) if v.kind == "number")
-    second = next(v for v in extract_values(figure, [], fr) if v.kind == "number")
+    first, second = _number(bound), _number(figure)
     assert numbers_agree(first, second) is agree and numbers_agree(second, first) is agree
 
 
 def test_an_approximate_percentage_is_as_loose_as_any_approximate_number():
     # rpm2-fr T19: "un déficit ... à près de 4 % du PIB" against "un déficit qui atteindra 3,9 % du PIB"
-    near = next(v for v in extract_values("une envolée du déficit public à près de 4% du PIB", [], fr) if v.kind == "number")
-    exact = next(v for v in extract_values("un déficit qui atteindra 3,9% du PIB", [], fr) if v.kind == "number")
-    far = next(v for v in extract_values("un déficit qui atteindra 5,5% du PIB", [], fr) if v.kind == "number")
+    near = _number("une envolée du déficit public à près de 4% du PIB")
+    exact = _number("un déficit qui atteindra 3,9% du PIB")
+    far = _number("un déficit qui atteindra 5,5% du PIB")
     assert near.approximate and numbers_agree(near, exact) and not numbers_agree(near, far)
-
-
-def _number(text):
-    return next(v for v in extract_values(text, [], fr) if v.kind == "number")
 
 
 @pytest.mark.parametrize(

@@ -220,24 +220,20 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
     heads = _heads_of({u.sentence for a, b, *_ in (names | disputes).values() for u in (a, b)}, sentences, parse) \
         if names or disputes else {}
     for key, (a, b, kind, a_value, b_value, probability, _) in names.items():
-        anchor = value_anchor(heads.get(a.sentence), a, a_value)
-        anchor = anchor if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value) else None
+        anchor = _shared_anchor(heads, a, a_value, b, b_value)
         relation = value_relation(heads.get(a.sentence), a, a_value)
         if anchor or (relation and relation == value_relation(heads.get(b.sentence), b, b_value)):
-            found[key] = replace(_contradiction(a, b, kind, a_value, b_value, probability, sentences, doc_ids),
-                                 anchor=anchor)
+            found[key] = _contradiction(a, b, kind, a_value, b_value, probability, sentences, doc_ids, anchor=anchor)
     if disputes:
         spread = _distinct_values(units)
         for a, b, kind, a_value, b_value, probability, _ in disputes.values():
-            anchor = value_anchor(heads.get(a.sentence), a, a_value)
-            anchor = anchor if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value) else None
+            anchor = _shared_anchor(heads, a, a_value, b, b_value)
             features = gate_features(a, b, kind, a_value, b_value, probability, anchor is not None, spread)
             candidates.append(Candidate(a, b, kind, a_value, b_value, probability, anchor, features, gate_score(features)))
     for c in candidates:
         if c.score >= CONTRADICTION_GATE_THRESHOLD:
-            found[(c.a.sentence, c.b.sentence, c.kind)] = replace(
-                _contradiction(c.a, c.b, c.kind, c.a_value, c.b_value, c.probability, sentences, doc_ids),
-                anchor=c.anchor, gate=c.score)
+            found[(c.a.sentence, c.b.sentence, c.kind)] = _contradiction(
+                c.a, c.b, c.kind, c.a_value, c.b_value, c.probability, sentences, doc_ids, anchor=c.anchor, gate=c.score)
     return _by_alignment(found), candidates
 
 
@@ -246,9 +242,15 @@ def _by_alignment(found: dict[tuple, Contradiction]) -> list[Contradiction]:
 
 
 def _contradiction(a: Unit, b: Unit, kind: str, a_value: Value, b_value: Value, probability: float,
-                   sentences, doc_ids) -> Contradiction:
+                   sentences, doc_ids, anchor: str | None = None, gate: float | None = None) -> Contradiction:
     return Contradiction(kind, _statement(a, sentences, doc_ids), _statement(b, sentences, doc_ids), a_value.text,
-                         b_value.text, round(probability, 4))
+                         b_value.text, round(probability, 4), anchor=anchor, gate=gate)
+
+
+def _shared_anchor(heads: dict[int, tuple[Head, ...]], a: Unit, a_value: Value, b: Unit, b_value: Value) -> str | None:
+    """The word both values hang on (``value_anchor``), if they hang on one."""
+    anchor = value_anchor(heads.get(a.sentence), a, a_value)
+    return anchor if anchor and anchor == value_anchor(heads.get(b.sentence), b, b_value) else None
 
 
 # The gate: a logistic model over these features of a candidate, fitted by
