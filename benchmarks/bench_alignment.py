@@ -13,6 +13,15 @@ model on the dev set with a subset of the three signals and score the test pairs
 pair with the best TF-IDF cosine (the full row is the pipeline's real decision). The test pairs
 were labelled a second time, blind (tests/data/crosscheck_pairs_second_annotation.jsonl): the
 agreement of the two annotations says how much of the miss is the labels' own uncertainty.
+
+The labelled sets above are made of *related* pairs, chosen by hand. Two more files measure the
+pairs recoupe meets in use: cross-document sentence pairs drawn at random from the 16 rpm2-fr
+clusters no test pair comes from, a fixed number per cluster in each band of the pipeline's
+alignment at the time (``sampled_p``), and labelled blind with the same definitions
+(tests/data/crosscheck_wild_pairs.jsonl, 388 pairs, read before ``align.states_a_fact`` was
+written; tests/data/crosscheck_wild2_pairs.jsonl, 171 pairs from p >= 0.5, labelled after it). Their
+table gives, for each band of the alignment today, the share of pairs that state one fact: how
+far a link (and a claim, from ``CLAIM_LINK_PROBABILITY``) can be trusted.
 """
 
 from __future__ import annotations
@@ -38,6 +47,10 @@ DATA = ROOT.parent / "shared" / "data"
 TEST = ROOT / "tests" / "data" / "crosscheck_pairs.jsonl"
 # a second, blind annotation of the test pairs (same instructions, written without the first labels)
 SECOND = ROOT / "tests" / "data" / "crosscheck_pairs_second_annotation.jsonl"
+# random cross-document pairs, stratified by the alignment when they were drawn (not fitted on)
+WILD = (("wild", ROOT / "tests" / "data" / "crosscheck_wild_pairs.jsonl"),
+        ("wild2 (held out)", ROOT / "tests" / "data" / "crosscheck_wild2_pairs.jsonl"))
+BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.75), (0.75, 0.9), (0.9, 1.01))
 # calibration pairs: 70 from 14 "C2" clusters, then 86 more from 10 "C1" clusters that no test pair comes from
 DEV = (ROOT / "tests" / "data" / "crosscheck_dev_pairs.jsonl", ROOT / "tests" / "data" / "crosscheck_dev2_pairs.jsonl")
 SIGNALS = ("tfidf", "vectors", "overlap", "shared value", "shared slot")
@@ -129,7 +142,27 @@ def main() -> int:
         if gold_aligned != (j.probability >= ALIGNED_PROBABILITY) or (j.pair.label == "contradicts") != (j.contradiction is not None):
             errors.add_row(j.pair.id, f"{j.pair.label}{'/' + j.pair.type if j.pair.type else ''}", f"{j.probability:.2f}", j.contradiction or "")
     console.print(errors)
+    print_wild_pairs(console, resources)
     return 0
+
+
+def print_wild_pairs(console: Console, resources: NlpResources) -> None:
+    """Share of random cross-document pairs that state one fact, by band of today's alignment."""
+    table = Table(title="Random cross-document pairs: share that state one fact (same or contradicts), "
+                        "by the pipeline's alignment p")
+    table.add_column("set")
+    for low, high in BANDS:
+        table.add_column(f"p {low:.2f}-{min(high, 1.0):.2f}")
+    table.add_column(f"p >= {CLAIM_LINK_PROBABILITY} (claim link)")
+    for name, path in WILD:
+        judged = run(path, resources, name).judged
+        cells = []
+        for low, high in (*BANDS, (CLAIM_LINK_PROBABILITY, 1.01)):
+            band = [j for j in judged if low <= j.probability < high]
+            one_fact = sum(j.pair.label != "different" for j in band)
+            cells.append(f"{one_fact}/{len(band)} = {one_fact / len(band):.2f}" if band else "-")
+        table.add_row(name, *cells)
+    console.print(table)
 
 
 def print_second_annotation(console: Console, test: Scores) -> None:

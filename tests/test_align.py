@@ -2,10 +2,11 @@
 
 import pytest
 
-from recoupe.align import clause_spans, embedded_spans
-from recoupe.features import content_lemmas
+from recoupe.align import clause_spans, embedded_spans, states_a_fact, value_blind_tokens
+from recoupe.features import Token, content_lemmas
 from recoupe.lang import fr
 from recoupe.types import Sentence
+from recoupe.values import extract_values
 
 
 def units(text, resources):
@@ -41,3 +42,29 @@ def test_a_relative_clause_is_also_a_unit_with_its_antecedent(resources):
     text = ("Poutine, qui effectue sa première visite en Corée du Nord depuis 24 ans, a déclaré qu’il apprécie "
             "grandement son soutien.")
     assert units(text, resources)[1] == ["Poutine, qui effectue sa première visite en Corée du Nord depuis 24 ans"]
+
+
+@pytest.mark.parametrize(
+    "text, states",
+    [
+        ("Kim a signé le traité à Pyongyang.", True),
+        # verbless, but a figure among enough words: a nominal sentence that states a count
+        ("Soit 42 voix d'avance sur plus de 137 000 votants !", True),
+        # headings and fragments (rpm2-fr)
+        ("Justice.", False),
+        ("Fin octobre", False),
+        ("Floride, Ohio, Virginie...", False),
+        ("«Caporalisation» du parquet", False),
+    ],
+)
+def test_a_unit_states_a_fact_when_it_has_a_verb_or_gives_a_figure(resources, text, states):
+    _, _, analyses = content_lemmas([Sentence("d", 0, 0, len(text), text)], resources.pipeline("fr"), analyse=True)
+    tokens = analyses[0].tokens
+    lemmas = tuple(tokens[k].lemma for k in value_blind_tokens(tokens, 0, len(text), fr))
+    assert states_a_fact(tokens, 0, len(text), lemmas, tuple(extract_values(text, [], fr))) is states
+
+
+def test_without_a_tagger_every_unit_states_a_fact():
+    # the lighter pipeline of a language without a model has no part of speech to tell a heading by
+    tokens = (Token(0, 7, "Justice", "justice", "", True), Token(7, 8, ".", ".", "", False))
+    assert states_a_fact(tokens, 0, 8, ("justice",), ())

@@ -183,6 +183,18 @@ def test_without_a_parse_a_surely_aligned_dispute_is_still_reported(resources):
         ("number", "11 000 conteneurs", "5 000 conteneurs")]
 
 
+def test_a_heading_states_no_fact_and_corroborates_nothing(resources):
+    # rpm2-fr: a heading's two or three words are all in a long sentence on another fact, and
+    # aligned with it at p 0.8-0.97 ("Justice.", "«Caporalisation» du parquet"); this one at 0.925
+    sentence = "Poutine et Kim ont signé mardi un traité de partenariat stratégique à Pyongyang, selon les médias."
+    raw = _two_sources("Sommet à Pyongyang\n\n" + sentence + " Le sommet a duré deux jours.",
+                       "Inquiétude à Washington\n\nWashington a exprimé son inquiétude face au rapprochement.\n\n"
+                       "Partenariat stratégique à Pyongyang\n\nLes observateurs jugent la rencontre historique.")
+    crosscheck = run_pipeline(raw, resources=resources).crosscheck
+    assert max(c.sources for c in crosscheck.claims) == 1
+    assert not any("Partenariat stratégique à Pyongyang" in s.sentence for c in crosscheck.claims for s in c.stated_by)
+
+
 def test_the_same_values_are_not_a_contradiction(resources):
     sentence = ("La Corée du Nord aurait fourni à la Russie plus de 11 000 conteneurs de munitions, "
                 "selon les responsables américains.")

@@ -27,7 +27,7 @@ from types import ModuleType
 import numpy as np
 
 from .align import (ALIGNED_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span,
-                    unit_vector, value_blind_tokens)
+                    states_a_fact, unit_vector, value_blind_tokens)
 from .features import Head, SentenceFeatures
 from .values import (Entity, Value, dates_agree, extract_values, names_match, number_gap, number_interval,
                      numbers_agree)
@@ -135,8 +135,10 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
     for index, (sentence, analysis) in enumerate(zip(sentences, features.analyses)):
         lang = languages[sentence.doc_id]
         spans = clause_spans(sentence.text, analysis.tokens, lang)
-        spans += [span for span in embedded_spans(sentence.text, analysis.tokens) if span not in spans]
-        for start, end in spans:
+        # an apposition unit states its fact without a verb ("La Corée du Sud, un allié des États-Unis")
+        appositions = [span for span in embedded_spans(sentence.text, analysis.tokens) if span not in spans]
+        for start, end in spans + appositions:
+            embedded = (start, end) in appositions
             start, end = strip_span(sentence.text, start, end)
             if end <= start:
                 continue
@@ -145,8 +147,9 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
             text = sentence.text[start:end]
             values = extract_values(text, entities, lang, published.get(sentence.doc_id))
             rows = value_blind_tokens(analysis.tokens, start, end, lang)
-            units.append(Unit(index, position[sentence.doc_id], start, end, text,
-                              tuple(analysis.tokens[k].lemma for k in rows), tuple(values)))
+            lemmas, values = tuple(analysis.tokens[k].lemma for k in rows), tuple(values)
+            units.append(Unit(index, position[sentence.doc_id], start, end, text, lemmas, values,
+                              embedded or states_a_fact(analysis.tokens, start, end, lemmas, values)))
             vectors.append(unit_vector(analysis, rows))
     width = max((len(v) for v in vectors), default=1)
     matrix = np.array([v if len(v) == width else np.zeros(width) for v in vectors])
