@@ -26,7 +26,7 @@ from types import ModuleType
 
 import numpy as np
 
-from .align import (ALIGNED_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span,
+from .align import (ALIGNED_PROBABILITY, SURE_LINK_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span,
                     states_a_fact, unit_vector, value_blind_tokens)
 from .features import Head, SentenceFeatures
 from .values import (Entity, Value, dates_agree, extract_values, names_match, number_gap, number_interval,
@@ -471,6 +471,8 @@ def _claims(claim_members, units, aligner, sentences, doc_ids, contradictions):
                     # the side not holding the claim's centre is the one that contradicts it
                     against.add(y if x == centre else x if y == centre else y)
         stated = tuple(statements[k] for k in members if k not in against)
+        links = [float(p[x, y]) for n, x in enumerate(members) for y in members[n + 1:]]
+        weakest = round(min(links), 4) if links else None
         stating_docs = {units[k].document for k in members}
         claims.append(Claim(
             id=claim_id,
@@ -478,6 +480,8 @@ def _claims(claim_members, units, aligner, sentences, doc_ids, contradictions):
             stated_by=stated,
             silent=tuple(d for n, d in enumerate(doc_ids) if n not in stating_docs),
             contradicted_by=tuple(statements[k] for k in members if k in against),
+            weakest_link=weakest,
+            sure=weakest is not None and weakest >= SURE_LINK_PROBABILITY,
         ))
     return claims, claim_of_pair
 

@@ -92,6 +92,8 @@ def _claims(crosscheck: CrossCheck | None) -> list[dict]:
             "stated_by": [_statement(s) for s in claim.stated_by],
             "silent": list(claim.silent),
             "contradicted_by": [_statement(s) for s in claim.contradicted_by],
+            "weakest_link": claim.weakest_link,
+            "sure": claim.sure,
         }
         for claim in crosscheck.claims
     ]
@@ -168,15 +170,23 @@ def _anchor_note(c: dict) -> str:
     return f"both values are said of “{c['anchor']}” (the sentences align at p {c['probability']:.2f} on their words)"
 
 
+# What a claim "to check" means, in every format: measured on random cross-document pairs
+# (``benchmarks/bench_alignment.py``), a link below ``align.SURE_LINK_PROBABILITY`` is one fact
+# about one time in two.
+TO_CHECK_NOTE = ('A claim "to check" has a source sentence only loosely linked to another: about one such '
+                 "link in two states the same fact. Read the sentences.")
+
+
 def _markdown_crosscheck(data: dict) -> list[str]:
     if not data["cross_checked"]:
         return []
     agreement = data["agreement"]
     corroborated = [c for c in data["claims"] if c["sources"] > 1]
-    lines = ["", f"## Claims stated by several sources ({len(corroborated)} of {len(data['claims'])})", ""]
+    lines = ["", f"## Claims stated by several sources ({len(corroborated)} of {len(data['claims'])})", "",
+             f"*{TO_CHECK_NOTE}*", ""]
     for claim in corroborated:
         sources = ", ".join(f"`{s['source']}`" for s in claim["stated_by"])
-        lines.append(f"- **{claim['sources']} sources** ({sources}): {claim['text']}")
+        lines.append(f"- **{claim['sources']} sources**{'' if claim['sure'] else ', to check'} ({sources}): {claim['text']}")
         for s in claim["contradicted_by"]:
             lines.append(f"  - contradicted by `{s['source']}`: {s['sentence']}")
     lines += ["", f"## Contradictions ({len(data['contradictions'])})", ""]
@@ -247,7 +257,7 @@ def to_html(briefing: Briefing) -> str:
     data = briefing_to_dict(briefing)
     return environment.from_string(template_text).render(data=data, agreement_svg=agreement_svg(data["agreement"]),
                                                          timeline_svg=timeline_svg(data["timeline"]),
-                                                         anchor_note=_anchor_note)
+                                                         anchor_note=_anchor_note, to_check_note=TO_CHECK_NOTE)
 
 
 def to_rich(briefing: Briefing) -> Group:
@@ -315,7 +325,7 @@ def _rich_crosscheck(data: dict) -> list:
         if c["explanation"]:
             second.append(f"\nexplained: {c['explanation']}", style="dim")
         contradictions.add_row(c["type"], c["a"]["source"], first, c["b"]["source"], second)
-    claims = Table(title="Claims stated by several sources", expand=True)
+    claims = Table(title="Claims stated by several sources", caption=f"n? = to check. {TO_CHECK_NOTE}", expand=True)
     claims.add_column("n", width=3)
     claims.add_column("claim", ratio=5)
     claims.add_column("stated by / silent", ratio=2)
@@ -327,7 +337,7 @@ def _rich_crosscheck(data: dict) -> list:
             who.append("\nsilent: " + ", ".join(s[:8] for s in claim["silent"]), style="dim")
         if claim["contradicted_by"]:
             who.append("\ncontradicts: " + ", ".join(s["source"][:8] for s in claim["contradicted_by"]), style="red")
-        claims.add_row(str(claim["sources"]), claim["text"], who)
+        claims.add_row(f"{claim['sources']}{'' if claim['sure'] else '?'}", claim["text"], who)
     return [claims, contradictions, matrix]
 
 

@@ -174,6 +174,8 @@ class Claim:
     stated_by: tuple[Statement, ...]
     silent: tuple[str, ...]
     contradicted_by: tuple[Statement, ...] = ()
+    weakest_link: float | None = None  # the lowest alignment of two of its units; None for one source
+    sure: bool = False  # every link reaches ``align.SURE_LINK_PROBABILITY``
 
     @property
     def sources(self) -> int:
