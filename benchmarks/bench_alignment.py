@@ -38,7 +38,7 @@ from rich.progress import Progress
 from rich.table import Table
 from sklearn.linear_model import LogisticRegression
 
-from recoupe.align import ALIGNED_PROBABILITY, ALIGNMENT_COEFFICIENTS, CLAIM_LINK_PROBABILITY
+from recoupe.align import ALIGNED_PROBABILITY, ALIGNMENT_COEFFICIENTS, CLAIM_LINK_PROBABILITY, SURE_LINK_PROBABILITY
 from recoupe.crosscheck_eval import Scores, judge, load_pairs
 from recoupe.features import NlpResources
 
@@ -142,12 +142,13 @@ def main() -> int:
         if gold_aligned != (j.probability >= ALIGNED_PROBABILITY) or (j.pair.label == "contradicts") != (j.contradiction is not None):
             errors.add_row(j.pair.id, f"{j.pair.label}{'/' + j.pair.type if j.pair.type else ''}", f"{j.probability:.2f}", j.contradiction or "")
     console.print(errors)
-    print_wild_pairs(console, resources)
+    print_wild_pairs(console, resources, {"test": test, "dev": dev})
     return 0
 
 
-def print_wild_pairs(console: Console, resources: NlpResources) -> None:
-    """Share of random cross-document pairs that state one fact, by band of today's alignment."""
+def print_wild_pairs(console: Console, resources: NlpResources, labelled: dict[str, Scores]) -> None:
+    """Share of random cross-document pairs that state one fact, by band of today's alignment;
+    then the summary's corroboration test against the claim links on every labelled set."""
     table = Table(title="Random cross-document pairs: share that state one fact (same or contradicts), "
                         "by the pipeline's alignment p")
     table.add_column("set")
@@ -155,7 +156,8 @@ def print_wild_pairs(console: Console, resources: NlpResources) -> None:
         table.add_column(f"p {low:.2f}-{min(high, 1.0):.2f}")
     table.add_column(f"p >= {CLAIM_LINK_PROBABILITY} (claim link)")
     for name, path in WILD:
-        judged = run(path, resources, name).judged
+        labelled[name] = scores = run(path, resources, name)
+        judged = scores.judged
         cells = []
         for low, high in (*BANDS, (CLAIM_LINK_PROBABILITY, 1.01)):
             band = [j for j in judged if low <= j.probability < high]
@@ -163,6 +165,16 @@ def print_wild_pairs(console: Console, resources: NlpResources) -> None:
             cells.append(f"{one_fact}/{len(band)} = {one_fact / len(band):.2f}" if band else "-")
         table.add_row(name, *cells)
     console.print(table)
+    corroboration = Table(title="Which test says two sentences are one fact: precision / recall on each set")
+    for column in ("set", "summary corroboration (states_same)", f"claim link (p >= {CLAIM_LINK_PROBABILITY})",
+                   f"sure claim link (p >= {SURE_LINK_PROBABILITY})"):
+        corroboration.add_column(column)
+    for name, scores in labelled.items():
+        cells = [scores.summary_corroboration(), scores.alignment(CLAIM_LINK_PROBABILITY),
+                 scores.alignment(SURE_LINK_PROBABILITY)]
+        corroboration.add_row(name, *(f"{c['precision']:.2f} / {c['recall']:.2f} ({c['tp']} of {c['tp'] + c['fp']})"
+                                      for c in cells))
+    console.print(corroboration)
 
 
 def print_second_annotation(console: Console, test: Scores) -> None:

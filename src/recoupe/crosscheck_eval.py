@@ -21,6 +21,7 @@ from .crosscheck import CrossChecker
 from .features import NlpResources
 from .pipeline import document_languages, prepare, workspace_parser
 from .readers import read_inputs
+from .summarize import FactMatcher
 from .types import RawDocument
 
 # A labelled sentence is found in its cleaned document from this partial-ratio on.
@@ -45,6 +46,7 @@ class Judged:
     probability: float
     contradiction: str | None  # type of the contradiction found, if any
     signals: tuple[float, ...] | None = None
+    summary_same: bool = False  # the summary's corroboration test calls them one fact
 
 
 @dataclass
@@ -56,6 +58,12 @@ class Scores:
         gold = [j.pair.label in ("same", "contradicts") for j in self.judged]
         predicted = [j.probability >= threshold for j in self.judged]
         return _precision_recall(gold, predicted)
+
+    def summary_corroboration(self) -> dict[str, float]:
+        """The summary's corroboration test (``summarize.FactMatcher.states_same``) scored as an
+        alignment: a summary sentence counts as a source each document it calls one fact."""
+        gold = [j.pair.label in ("same", "contradicts") for j in self.judged]
+        return _precision_recall(gold, [j.summary_same for j in self.judged])
 
     def contradiction(self) -> dict[str, float]:
         gold = [j.pair.label == "contradicts" for j in self.judged]
@@ -105,6 +113,7 @@ def judge(pairs: list[LabelledPair], data: Path, resources: NlpResources | None 
         workspace = prepare(cluster_documents(cluster, data), resources=resources)
         checker = CrossChecker(workspace.sentences, workspace.features, document_languages(workspace),
                                parse=workspace_parser(workspace))
+        facts = FactMatcher(workspace.sentences, workspace.features)
         texts = {d.id: d.text for d in workspace.documents}
         for pair in (p for p in pairs if p.cluster == cluster):
             first = locate(pair.a_sentence, pair.a_doc, texts, workspace.sentences)
@@ -114,7 +123,8 @@ def judge(pairs: list[LabelledPair], data: Path, resources: NlpResources | None 
                 continue
             probability, disputes = checker.relation(first, second)
             kind = disputes[0].kind if disputes else None
-            scores.judged.append(Judged(pair, probability, kind, best_signals(checker, first, second)))
+            summary_same = any(facts.states_same(i, j) for i in first for j in second)
+            scores.judged.append(Judged(pair, probability, kind, best_signals(checker, first, second), summary_same))
         if progress:
             progress(cluster)
     return scores
