@@ -23,8 +23,9 @@ tests/data/rpm2_flagged_contradictions.jsonl ("real" disagreement or "false"); t
 counts the ones judged false *and* the ones not judged yet (a change to the detector that reports
 new ones is charged for them until someone reads them), and the raw count is printed beside it.
 The injected pairs themselves were read blind as well (tests/data/rpm2_injection_pairs_judged.jsonl:
-do both sentences give the value for one fact?), and the found rate on the confirmed ones is
-printed too, so that a miss on a pair that never stated one fact is not read as the detector's.
+do both sentences give the value for one fact? for a name: does the person play one part in one
+fact?), and the found rate on the confirmed ones is printed too, for numbers and dates and for
+names, so that a miss on a pair that never stated one fact is not read as the detector's.
 """
 
 from __future__ import annotations
@@ -306,13 +307,15 @@ def main() -> int:
         if i.missed_because:
             reasons[i.missed_because] = reasons.get(i.missed_because, 0) + 1
     same_fact = judged_verdicts(SAME_FACT)
-    read = [(same_fact.get(verdict_key(i.record["cluster"], i.kind, i.record["a"], i.record["b"]), "not read"), i)
-            for i in number_date]
-    confirmed = [i for verdict, i in read if verdict == "same"]
-    console.print(f"Number+date injections whose two sentences a reader judged one fact ({SAME_FACT.name}): "
-                  f"{sum(i.right_type for i in confirmed)} found of {len(confirmed)} "
-                  f"({sum(i.right_type for i in confirmed) / max(1, len(confirmed)):.1%}); judged another fact or unsure: "
-                  f"{sum(v in ('different', 'unsure') for v, _ in read)}, not read yet: {sum(v == 'not read' for v, _ in read)}")
+    for label, rows in (("Number+date", number_date), ("Name", [i for i in injections if i.kind == "name"])):
+        read = [(same_fact.get(verdict_key(i.record["cluster"], i.kind, i.record["a"], i.record["b"]), "not read"), i)
+                for i in rows]
+        confirmed = [i for verdict, i in read if verdict == "same"]
+        console.print(f"{label} injections whose two sentences a reader judged one fact ({SAME_FACT.name}): "
+                      f"{sum(i.right_type for i in confirmed)} found of {len(confirmed)} "
+                      f"({sum(i.right_type for i in confirmed) / max(1, len(confirmed)):.1%}); judged another fact or "
+                      f"unsure: {sum(v in ('different', 'unsure') for v, _ in read)}, not read yet: "
+                      f"{sum(v == 'not read' for v, _ in read)}")
     console.print("Missed number+date injections, why: " + ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1])))
     judged = [verdicts.get(verdict_key(r["cluster"], r["kind"], r["a"], r["b"]), "not judged") for r in unmodified]
     real, false, unjudged = judged.count("real"), judged.count("false"), judged.count("not judged")

@@ -49,3 +49,19 @@ def test_the_summary_test_is_scored_as_an_alignment():
     aligned = scores.alignment(0.5)
     assert (aligned["tp"], aligned["fp"], aligned["fn"]) == (1, 1, 1)
     assert scores.alignment(0.95)["tp"] == 0
+
+
+@pytest.mark.parametrize("name, verdicts", [("rpm2_injection_pairs_judged", {"same", "different", "unsure"}),
+                                             ("rpm2_flagged_contradictions", {"real", "false"})])
+def test_every_hand_verdict_names_both_sentences_and_a_known_verdict(name, verdicts):
+    rows = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    assert rows
+    for row in rows:
+        assert row["verdict"] in verdicts and row["kind"] in ("number", "date", "name", "place")
+        assert row["a"]["sentence"] and row["b"]["sentence"] and row["a"]["doc"] != row["b"]["doc"]
+    # a pair read twice (a gate candidate that is also a timeline conflict) has one verdict
+    given: dict = {}
+    for row in rows:
+        key = (row["cluster"], row["kind"], frozenset({(row["a"]["doc"], row["a"]["sentence"]),
+                                                       (row["b"]["doc"], row["b"]["sentence"])}))
+        assert given.setdefault(key, row["verdict"]) == row["verdict"]
