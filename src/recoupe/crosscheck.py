@@ -26,8 +26,8 @@ from types import ModuleType
 
 import numpy as np
 
-from .align import (ALIGNED_PROBABILITY, SURE_LINK_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans, embedded_spans, strip_span,
-                    states_a_fact, unit_vector, value_blind_tokens)
+from .align import (ALIGNED_PROBABILITY, SURE_LINK_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans,
+                    embedded_spans, states_a_fact, strip_span, unit_vector, value_blind_tokens)
 from .features import Head, SentenceFeatures
 from .values import (Entity, Value, dates_agree, extract_values, names_match, number_gap, number_interval,
                      numbers_agree)
