@@ -155,6 +155,7 @@ def print_wild_pairs(console: Console, resources: NlpResources, labelled: dict[s
     for low, high in BANDS:
         table.add_column(f"p {low:.2f}-{min(high, 1.0):.2f}")
     table.add_column(f"p >= {CLAIM_LINK_PROBABILITY} (claim link)")
+    labelled = dict(labelled)  # the caller's sets, then the random ones
     for name, path in WILD:
         labelled[name] = scores = run(path, resources, name)
         judged = scores.judged

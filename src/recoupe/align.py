@@ -200,11 +200,10 @@ class UnitAligner:
         self.coefficients = coefficients
         self.vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
         self.signals = alignment_signals(units, vectors, self.vectorizer)
-        intercept, *weights = coefficients
-        logit = intercept + sum(w * s for w, s in zip(weights, self.signals))
+        logit = _logit(coefficients, self.signals)
         self.probability = 1.0 / (1.0 + np.exp(-logit))
         # alignment on the words alone (what a contradiction is checked on: its values differ)
-        value_weight, shared_value = weights[3], self.signals[3]
+        value_weight, shared_value = coefficients[4], self.signals[3]
         self.without_value_evidence = 1.0 / (1.0 + np.exp(-(logit - value_weight * shared_value)))
         self.documents = np.array([u.document for u in units])
         same_document = self.documents[:, None] == self.documents[None, :]
@@ -227,14 +226,18 @@ class UnitAligner:
         cosine = float((tfidf[0] @ tfidf[1].T).toarray()[0, 0])
         first, second = set(kept[0]), set(kept[1])
         overlap = len(first & second) / min(len(first), len(second)) if first and second else 0.0
-        intercept, w_tfidf, w_vectors, w_overlap, _, w_slot = self.coefficients
-        logit = (intercept + w_tfidf * cosine + w_vectors * float(self.signals[1][i, j]) + w_overlap * overlap
-                 + w_slot * float(self.signals[4][i, j]))
-        return 1.0 / (1.0 + math.exp(-logit))
+        # values aside: no shared-value evidence
+        signals = (cosine, float(self.signals[1][i, j]), overlap, 0.0, float(self.signals[4][i, j]))
+        return 1.0 / (1.0 + math.exp(-_logit(self.coefficients, signals)))
 
 
-def alignment_signals(units: list[Unit], vectors: np.ndarray, vectorizer: TfidfVectorizer | None = None,
-                      ) -> tuple[np.ndarray, ...]:
+def _logit(coefficients, signals):
+    """The alignment model's logit: intercept plus the weighted signals (arrays or numbers)."""
+    intercept, *weights = coefficients
+    return intercept + sum(w * s for w, s in zip(weights, signals))
+
+
+def alignment_signals(units: list[Unit], vectors: np.ndarray, vectorizer: TfidfVectorizer) -> tuple[np.ndarray, ...]:
     """(TF-IDF cosine, vector cosine, overlap coefficient, shared value, shared slot) over all
     unit pairs (the order of ``ALIGNMENT_COEFFICIENTS``); ``vectorizer`` is fitted on the units'
     lemmas."""
@@ -242,7 +245,6 @@ def alignment_signals(units: list[Unit], vectors: np.ndarray, vectorizer: TfidfV
     lemma_lists = [list(u.lemmas) for u in units]
     if not any(lemma_lists):
         return tuple(np.zeros((n, n)) for _ in range(len(ALIGNMENT_COEFFICIENTS) - 1))
-    vectorizer = vectorizer or TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
     tfidf = vectorizer.fit_transform(lemma_lists)
     cosine = (tfidf @ tfidf.T).toarray()
     binary = (tfidf > 0).astype(float)

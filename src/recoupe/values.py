@@ -347,11 +347,16 @@ def _without_role(key: str, lang: ModuleType) -> str:
     sarkozy"; a title alone is no name ("Président de la République", which NER tags as a
     person, is whoever holds it: "M. Sarkozy" in the other source is no other name)."""
     tokens = key.split()
-    roles = {unidecode(r) for r in getattr(lang, "ROLE_NOUNS", ())}
-    if not tokens or tokens[0] not in roles:
+    if not tokens or tokens[0] not in _role_keys(lang):
         return key
     rest = tokens[1:]
     return "" if not rest or rest[0] in getattr(lang, "ROLE_COMPLEMENTS", ()) else " ".join(rest)
+
+
+@lru_cache(maxsize=None)
+def _role_keys(lang: ModuleType) -> frozenset[str]:
+    """The language's role nouns as name keys spell them (ASCII)."""
+    return frozenset(unidecode(r) for r in getattr(lang, "ROLE_NOUNS", ()))
 
 
 def name_key(name: str, lang: ModuleType) -> str:
