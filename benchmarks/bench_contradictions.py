@@ -11,8 +11,9 @@ contradictions counted are the briefing's: the cross-checker's and the timeline'
 conflicts (``timeline_contradictions``), on the injected and on the unmodified clusters alike. "Extra"
 counts the other contradictions that appeared with the change. Two more tables say where the
 misses are: the found rate by how well the pair aligned before the change, and, for each miss,
-which gate of the detector stopped it. ``--dump`` writes every injection and every contradiction
-of the unmodified clusters as JSONL, for reading them. ``--fit`` refits the contradiction gate
+which gate of the detector stopped it. ``--dump`` writes every injection (with why it was
+missed and the gate's features) and every contradiction of the unmodified clusters as JSONL,
+for reading them. ``--fit`` refits the contradiction gate
 (``crosscheck.CONTRADICTION_GATE``) on the gate's candidates of the unmodified clusters, judged
 by hand, and on the injected pairs, and prints its leave-one-cluster-out table.
 
@@ -271,6 +272,11 @@ def main() -> int:
                     if gated and kind != "name":
                         fit_rows.append((cluster.id, max(gated, key=lambda c: c.probability).features, 1, "injection"))
                     reason = "" if right else miss_reason(after, {(sa.doc_id, sa.index), (sb.doc_id, sb.index)}, kind)
+                    record["missed_because"] = reason
+                    if gated:
+                        best = max(gated, key=lambda c: c.probability)
+                        record["gate"] = {"score": round(best.score, 3), "anchor": best.anchor,
+                                          **{name: round(f, 3) for name, f in zip(GATE_FEATURES, best.features)}}
                     injections.append(Injection(kind, bool(flagged), right, extra, record["p"], reason, record))
             progress.advance(task)
     seconds = time.perf_counter() - started

@@ -80,6 +80,18 @@ def test_claims_and_contradictions_quote_their_sources_verbatim(seeds_briefing):
         assert contradiction["type"] in ("date", "number", "name", "place")
 
 
+def test_each_clause_of_a_source_belongs_to_one_claim_at_most(seeds_briefing):
+    # "Aux côtés de la Chine, la Russie a apporté ..., bloquant ...": the apposition unit ending
+    # at the second comma is the clause cut before "bloquant" once trimmed; kept twice, it made
+    # the same statement join two claims, and the briefing listed one claim twice
+    seen = set()
+    for claim in json.loads(render(seeds_briefing, "json"))["claims"]:
+        for statement in claim["stated_by"]:
+            key = (statement["source"], statement["sentence_index"], statement["clause"])
+            assert key not in seen, f"{key} is in two claims"
+            seen.add(key)
+
+
 def test_a_loosely_linked_claim_is_marked_to_check_in_every_format(seeds_briefing):
     # a link from 0.9 is one fact about nine times in ten on random pairs, one from 0.75 about one
     # time in two (bench_alignment): the reader is told which corroborations to read again

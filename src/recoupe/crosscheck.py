@@ -137,11 +137,15 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
         spans = clause_spans(sentence.text, analysis.tokens, lang)
         # an apposition unit states its fact without a verb ("La Corée du Sud, un allié des États-Unis")
         appositions = [span for span in embedded_spans(sentence.text, analysis.tokens) if span not in spans]
+        kept: set[tuple[int, int]] = set()
         for start, end in spans + appositions:
             embedded = (start, end) in appositions
             start, end = strip_span(sentence.text, start, end)
-            if end <= start:
+            # an apposition ending where a clause is cut ("Aux côtés de la Chine, la Russie a apporté
+            # ..., bloquant ...") is that clause once trimmed: one unit, or it joins two claims
+            if end <= start or (start, end) in kept:
                 continue
+            kept.add((start, end))
             entities = [Entity(e.text, e.label, e.start - start, e.end - start)
                         for e in analysis.entities if start <= e.start and e.end <= end]
             text = sentence.text[start:end]
