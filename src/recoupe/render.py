@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .crosscheck import only_here
-from .render_story import (actors_to_dicts, markdown_story, publication_dict, quotes_to_dicts, rich_story,
+from .render_story import (actors_to_dicts, markdown_story, publication_dict, quotes_to_dicts, rich_story, source_labels,
                            timeline_svg, timeline_to_dicts)
 from .types import Briefing, Contradiction, CrossCheck, Statement
 
@@ -200,12 +200,13 @@ def _markdown_crosscheck(data: dict) -> list[str]:
             lines.append(f"  - `{c['explained_by']['source']}` (explanation): {c['explained_by']['sentence']}")
     lines += ["", "## Agreement between sources (shared claims / disputed)", ""]
     sources = agreement["sources"]
-    lines.append("| | " + " | ".join(f"`{s[:8]}`" for s in sources) + " | only here |")
+    label = source_labels(sources)
+    lines.append("| | " + " | ".join(f"`{label.get(s, s)}`" for s in sources) + " | only here |")
     lines.append("|---" * (len(sources) + 2) + "|")
     for a, source in enumerate(sources):
         cells = [f"{agreement['shared'][a][b]}/{agreement['disputed'][a][b]}" if a != b else f"({agreement['shared'][a][a]})"
                  for b in range(len(sources))]
-        lines.append(f"| `{source[:8]}` | " + " | ".join(cells) + f" | {agreement['only_here'][source]} |")
+        lines.append(f"| `{label.get(source, source)}` | " + " | ".join(cells) + f" | {agreement['only_here'][source]} |")
     return lines
 
 
@@ -222,8 +223,9 @@ def agreement_svg(agreement: dict | None, cell: int = 44) -> str:
     top = max(off_diagonal, default=0) or 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img" '
              f'aria-label="source agreement matrix" font-family="system-ui, sans-serif" font-size="11">']
+    names = source_labels(sources, shortest=20)
     for k, source in enumerate(sources):
-        name = html.escape(source[:20])
+        name = html.escape(names[source])
         parts.append(f'<text x="{label - 6}" y="{label + k * cell + cell / 2 + 4}" text-anchor="end">{name}</text>')
         x = label + k * cell + cell / 2
         parts.append(f'<text x="{x}" y="{label - 6}" transform="rotate(-45 {x} {label - 6})">{name}</text>')
@@ -297,10 +299,12 @@ def _rich_crosscheck(data: dict) -> list:
         return []
     agreement = data["agreement"]
     sources = agreement["sources"]
+    label = source_labels(sources)
+    # columns are numbered: ten sources' names side by side do not fit a terminal's width
     matrix = Table(title="Agreement: claims both sources state / contradictions between them", expand=False)
     matrix.add_column("source")
-    for source in sources:
-        matrix.add_column(source[:8], justify="center")
+    for k in range(len(sources)):
+        matrix.add_column(str(k + 1), justify="center")
     matrix.add_column("only here", justify="right")
     for a, source in enumerate(sources):
         cells = []
@@ -313,7 +317,7 @@ def _rich_crosscheck(data: dict) -> list:
                 if disputed:
                     cell.append(f" ⚠{disputed}", style="bold red")
                 cells.append(cell)
-        matrix.add_row(source, *cells, str(agreement["only_here"][source]))
+        matrix.add_row(f"{a + 1} {label[source]}", *cells, str(agreement["only_here"][source]))
     contradictions = Table(title=f"Contradictions ({len(data['contradictions'])})", expand=True, show_lines=True)
     for column in ("type", "source", "says", "source ", "says "):
         contradictions.add_column(column)
@@ -332,11 +336,12 @@ def _rich_crosscheck(data: dict) -> list:
     for claim in data["claims"]:
         if claim["sources"] < 2:
             continue
-        who = Text(", ".join(s["source"][:8] for s in claim["stated_by"]), style="green")
+        who = Text(", ".join(label.get(s["source"], s["source"]) for s in claim["stated_by"]), style="green")
         if claim["silent"]:
-            who.append("\nsilent: " + ", ".join(s[:8] for s in claim["silent"]), style="dim")
+            who.append("\nsilent: " + ", ".join(label.get(s, s) for s in claim["silent"]), style="dim")
         if claim["contradicted_by"]:
-            who.append("\ncontradicts: " + ", ".join(s["source"][:8] for s in claim["contradicted_by"]), style="red")
+            who.append("\ncontradicts: " + ", ".join(label.get(s["source"], s["source"]) for s in claim["contradicted_by"]),
+                       style="red")
         claims.add_row(f"{claim['sources']}{'' if claim['sure'] else '?'}", claim["text"], who)
     return [claims, contradictions, matrix]
 

@@ -89,6 +89,21 @@ def publication_dict(briefing: Briefing, doc_id: str) -> dict:
             "published_origin": published.origin if published else "unknown"}
 
 
+def source_labels(ids: list[str], shortest: int = 8) -> dict[str, str]:
+    """Each source id cut for a narrow column: its shortest prefix of at least ``shortest``
+    characters that no other source's id starts with, or the whole id where the cut would save
+    two characters or fewer ("T05_C1_1" would read as source 1, not 10). A fixed cut made the ten
+    rpm2 sources "T05_C1_01" ... "T05_C1_10" all read "T05_C1_0"; hash-like ids
+    ("000_fb6f9d7137e5b3b6") still read "000_fb6f"."""
+    labels = {}
+    for source in ids:
+        length = min(len(source), shortest)
+        while length < len(source) and any(other != source and other.startswith(source[:length]) for other in ids):
+            length += 1
+        labels[source] = source if len(source) - length <= 2 else source[:length]
+    return labels
+
+
 def date_label(event: dict) -> str:
     """"2024-06-18 02:45", "2024-06-18 → 2024-06-19", "2024-03"."""
     label = event["date"] + (f" → {event['end']}" if event["end"] else "")
@@ -129,6 +144,7 @@ def _cell(text: str) -> str:
 
 def rich_story(data: dict) -> list:
     parts = []
+    label = source_labels([d["id"] for d in data["documents"]])
     if data["actors"]:
         actors = Table(title=f"Actors ({len(data['actors'])})", expand=True)
         for column, ratio in (("actor", 2), ("type", 1), ("role", 2), ("variants", 4), ("sources", 1)):
@@ -145,7 +161,7 @@ def rich_story(data: dict) -> list:
             text = Text(f"« {q['text']} »" if q["kind"] == "direct" else q["text"], style="" if q["kind"] == "direct" else "italic")
             if q["conflicting_speakers"]:
                 text.append(f"\n⚠ other speaker in some sources: {', '.join(q['conflicting_speakers'])}", style="red")
-            quotes.add_row(q["speaker_name"] or "?", text, ", ".join(s[:8] for s in q["sources"]))
+            quotes.add_row(q["speaker_name"] or "?", text, ", ".join(label.get(s, s) for s in q["sources"]))
         parts.append(quotes)
     if data["timeline"]:
         timeline = Table(title=f"Timeline ({len(data['timeline'])} dates)", expand=True, show_lines=True)
@@ -157,7 +173,7 @@ def rich_story(data: dict) -> list:
                 text.append(f"\n⚠ {conflict}", style="red")
             date = Text(date_label(e), style="bold" if len(e["sources"]) > 1 else "")
             date.append(f"\n{e['precision']}", style="dim")
-            timeline.add_row(date, text, Text(", ".join(s[:8] for s in e["sources"]), style="green" if len(e["sources"]) > 1 else ""))
+            timeline.add_row(date, text, Text(", ".join(label.get(s, s) for s in e["sources"]), style="green" if len(e["sources"]) > 1 else ""))
         parts.append(timeline)
     return parts
 

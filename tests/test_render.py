@@ -1,0 +1,46 @@
+"""The agreement tables as a reader sees them, from a hand-made briefing dict (no model needed)."""
+
+from rich.console import Console
+
+from recoupe.render import _markdown_crosscheck, _rich_crosscheck, agreement_svg
+from recoupe.render_story import source_labels
+
+TEN = [f"T05_C1_{k:02d}" for k in range(1, 11)]
+
+
+def _data(sources):
+    n = len(sources)
+    shared = [[3 if a == b else 1 for b in range(n)] for a in range(n)]
+    return {"cross_checked": True, "claims": [], "contradictions": [], "documents": [{"id": s} for s in sources],
+            "agreement": {"sources": sources, "shared": shared, "disputed": [[0] * n for _ in range(n)],
+                          "only_here": {s: 2 for s in sources}}}
+
+
+def test_sources_sharing_a_long_prefix_keep_distinct_names():
+    labels = source_labels(TEN)
+    assert len(set(labels.values())) == 10
+    assert labels["T05_C1_10"] == "T05_C1_10"  # not "T05_C1_1", which reads as source 1
+    hashes = source_labels(["000_fb6f9d7137e5b3b6", "001_cb95c1b5dbc1f6a6"])
+    assert hashes == {"000_fb6f9d7137e5b3b6": "000_fb6f", "001_cb95c1b5dbc1f6a6": "001_cb95"}
+    long = source_labels(["lemonde-2024-06-19-poutine", "lemonde-2024-06-19-kim-jong-un"])
+    assert len(set(long.values())) == 2 and all(k.startswith(v) for k, v in long.items())
+
+
+def test_the_agreement_tables_name_each_of_ten_sources_once():
+    data = _data(TEN)
+    markdown = "\n".join(_markdown_crosscheck(data))
+    header = next(line for line in markdown.splitlines() if line.startswith("| | "))
+    assert all(header.count(f"`{s}`") == 1 for s in TEN)
+    console = Console(width=110, record=True, color_system=None)
+    for part in _rich_crosscheck(data):
+        console.print(part)
+    text = console.export_text()
+    for k, source in enumerate(TEN, start=1):
+        assert f"{k} {source}" in text  # each row says which numbered column is its source
+
+
+def test_the_agreement_picture_names_sources_whose_first_twenty_characters_agree():
+    sources = ["lemonde-2024-06-19-poutine-arrive", "lemonde-2024-06-19-poutine-signe"]
+    svg = agreement_svg(_data(sources)["agreement"])
+    names = [part.split(">", 1)[1].split("<", 1)[0] for part in svg.split("<text")[1:5]]
+    assert len(set(names)) == 2 and all(any(s.startswith(n) for s in sources) for n in names)
