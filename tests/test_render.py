@@ -44,3 +44,24 @@ def test_the_agreement_picture_names_sources_whose_first_twenty_characters_agree
     svg = agreement_svg(_data(sources)["agreement"])
     names = [part.split(">", 1)[1].split("<", 1)[0] for part in svg.split("<text")[1:5]]
     assert len(set(names)) == 2 and all(any(s.startswith(n) for s in sources) for n in names)
+
+
+def test_a_claim_shows_how_each_source_says_it_and_who_is_silent():
+    data = _data(["a", "b", "c"])
+    data["claims"] = [{
+        "id": "c1", "text": "Poutine s'est rendu en Corée du Nord pour la première fois en 24 ans", "sources": 2,
+        "stated_by": [
+            {"source": "a", "sentence": "Poutine s'est rendu en Corée du Nord pour la première fois en 24 ans et a signé.",
+             "clause": "Poutine s'est rendu en Corée du Nord pour la première fois en 24 ans", "sentence_index": 0},
+            {"source": "b", "sentence": "Il effectue sa première visite depuis 24 ans, a dit le Kremlin.",
+             "clause": "Il effectue sa première visite depuis 24 ans", "sentence_index": 3}],
+        "silent": ["c"], "contradicted_by": [], "weakest_link": 0.8, "sure": False}]
+    markdown = "\n".join(_markdown_crosscheck(data))
+    assert "  - `b`: Il effectue sa première visite depuis 24 ans, a dit le Kremlin." in markdown
+    assert "  - `a`: Poutine s'est rendu en Corée du Nord pour la première fois en 24 ans et a signé." in markdown
+    assert "  - silent: `c`" in markdown
+    console = Console(width=200, record=True, color_system=None)
+    for part in _rich_crosscheck(data):
+        console.print(part)
+    text = console.export_text()
+    assert "b: Il effectue sa première visite depuis 24 ans" in text and "silent: c" in text

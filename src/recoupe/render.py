@@ -187,8 +187,13 @@ def _markdown_crosscheck(data: dict) -> list[str]:
     for claim in corroborated:
         sources = ", ".join(f"`{s['source']}`" for s in claim["stated_by"])
         lines.append(f"- **{claim['sources']} sources**{'' if claim['sure'] else ', to check'} ({sources}): {claim['text']}")
+        # each source's own sentence: what a reader checks a loose link against
+        for s in claim["stated_by"]:
+            lines.append(f"  - `{s['source']}`: {s['sentence']}")
         for s in claim["contradicted_by"]:
             lines.append(f"  - contradicted by `{s['source']}`: {s['sentence']}")
+        if claim["silent"]:
+            lines.append("  - silent: " + ", ".join(f"`{s}`" for s in claim["silent"]))
     lines += ["", f"## Contradictions ({len(data['contradictions'])})", ""]
     for c in data["contradictions"]:
         lines.append(f"- **{c['type']}**: `{c['a']['source']}` “{c['a']['value']}” vs `{c['b']['source']}` “{c['b']['value']}”"
@@ -329,7 +334,8 @@ def _rich_crosscheck(data: dict) -> list:
         if c["explanation"]:
             second.append(f"\nexplained: {c['explanation']}", style="dim")
         contradictions.add_row(c["type"], c["a"]["source"], first, c["b"]["source"], second)
-    claims = Table(title="Claims stated by several sources", caption=f"n? = to check. {TO_CHECK_NOTE}", expand=True)
+    claims = Table(title="Claims stated by several sources", caption=f"n? = to check. {TO_CHECK_NOTE}", expand=True,
+                   show_lines=True)
     claims.add_column("n", width=3)
     claims.add_column("claim", ratio=5)
     claims.add_column("stated by / silent", ratio=2)
@@ -342,7 +348,12 @@ def _rich_crosscheck(data: dict) -> list:
         if claim["contradicted_by"]:
             who.append("\ncontradicts: " + ", ".join(label.get(s["source"], s["source"]) for s in claim["contradicted_by"]),
                        style="red")
-        claims.add_row(f"{claim['sources']}{'' if claim['sure'] else '?'}", claim["text"], who)
+        # how each other source says it: what a reader checks a loose link against
+        said = Text(claim["text"])
+        for s in claim["stated_by"]:
+            if s["clause"] != claim["text"]:
+                said.append(f"\n{label.get(s['source'], s['source'])}: {s['clause']}", style="dim")
+        claims.add_row(f"{claim['sources']}{'' if claim['sure'] else '?'}", said, who)
     return [claims, contradictions, matrix]
 
 
