@@ -148,7 +148,8 @@ def main() -> int:
 
 def print_wild_pairs(console: Console, resources: NlpResources, labelled: dict[str, Scores]) -> None:
     """Share of random cross-document pairs that state one fact, by band of today's alignment;
-    then the summary's corroboration test against the claim links on every labelled set."""
+    then the summary's corroboration (its same-fact test, or a sure claim) against the claim links
+    on every labelled set."""
     table = Table(title="Random cross-document pairs: share that state one fact (same or contradicts), "
                         "by the pipeline's alignment p")
     table.add_column("set")
@@ -167,12 +168,12 @@ def print_wild_pairs(console: Console, resources: NlpResources, labelled: dict[s
         table.add_row(name, *cells)
     console.print(table)
     corroboration = Table(title="Which test says two sentences are one fact: precision / recall on each set")
-    for column in ("set", "summary corroboration (states_same)", f"claim link (p >= {CLAIM_LINK_PROBABILITY})",
-                   f"sure claim link (p >= {SURE_LINK_PROBABILITY})"):
+    for column in ("set", "summary corroboration (states_same or a sure claim)", "states_same alone",
+                   f"claim link (p >= {CLAIM_LINK_PROBABILITY})", f"sure claim link (p >= {SURE_LINK_PROBABILITY})"):
         corroboration.add_column(column)
     for name, scores in labelled.items():
-        cells = [scores.summary_corroboration(), scores.alignment(CLAIM_LINK_PROBABILITY),
-                 scores.alignment(SURE_LINK_PROBABILITY)]
+        cells = [scores.summary_corroboration(), scores.summary_corroboration(with_sure_claims=False),
+                 scores.alignment(CLAIM_LINK_PROBABILITY), scores.alignment(SURE_LINK_PROBABILITY)]
         corroboration.add_row(name, *(f"{c['precision']:.2f} / {c['recall']:.2f} ({c['tp']} of {c['tp'] + c['fp']})"
                                       for c in cells))
     console.print(corroboration)

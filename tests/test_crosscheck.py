@@ -120,6 +120,22 @@ def test_summary_sentences_carry_their_corroboration(seeds_briefing):
     assert max(item["sources"] for item in data["summary"]) >= 4
 
 
+def test_a_summary_sentence_counts_every_source_of_the_sure_claims_it_states(seeds_briefing):
+    # the summary said "4 sources" for the first visit in 24 years while its claim, linked
+    # surely, gave 5: the reader saw two counts of one fact
+    data = json.loads(render(seeds_briefing, "json"))
+    first_visit = [item for item in data["summary"] if "24 ans" in item["text"]]
+    assert first_visit and first_visit[0]["sources"] == 5
+    for item in data["summary"]:
+        mine = {item["source"], *(c["source"] for c in item["corroborated_by"])}
+        assert len(mine) == item["sources"]
+        for claim in data["claims"]:
+            if claim["sure"] and any((s["source"], s["sentence_index"]) == (item["source"], item["sentence_index"])
+                                     for s in claim["stated_by"]):
+                assert {s["source"] for s in claim["stated_by"]} <= mine
+        assert {c["found_by"] for c in item["corroborated_by"]} <= {"summary", "claim"}
+
+
 def test_agreement_matrix_is_symmetric_and_drawn_in_html(seeds_briefing):
     agreement = json.loads(render(seeds_briefing, "json"))["agreement"]
     n = len(agreement["sources"])

@@ -36,9 +36,9 @@ def test_the_random_pairs_come_from_clusters_no_test_pair_comes_from():
     assert not sentences("crosscheck_wild_pairs") & sentences("crosscheck_wild2_pairs")
 
 
-def _judged(label: str, summary_same: bool, probability: float) -> Judged:
+def _judged(label: str, summary_same: bool, probability: float, sure_claim: bool = False) -> Judged:
     pair = LabelledPair("x", "c", "a", "s", "b", "t", label, "number" if label == "contradicts" else None)
-    return Judged(pair, probability, None, None, summary_same)
+    return Judged(pair, probability, None, None, summary_same, sure_claim)
 
 
 def test_the_summary_test_is_scored_as_an_alignment():
@@ -49,6 +49,10 @@ def test_the_summary_test_is_scored_as_an_alignment():
     aligned = scores.alignment(0.5)
     assert (aligned["tp"], aligned["fp"], aligned["fn"]) == (1, 1, 1)
     assert scores.alignment(0.95)["tp"] == 0
+    # a sure claim corroborates a summary sentence too, unless the test is scored alone
+    scores.judged.append(_judged("same", False, 0.95, sure_claim=True))
+    assert scores.summary_corroboration()["tp"] == 2
+    assert scores.summary_corroboration(with_sure_claims=False)["tp"] == 1
 
 
 @pytest.mark.parametrize("name, verdicts", [("rpm2_injection_pairs_judged", {"same", "different", "unsure"}),

@@ -31,7 +31,7 @@ from .align import (ALIGNED_PROBABILITY, SURE_LINK_PROBABILITY, Unit, UnitAligne
 from .features import Head, SentenceFeatures
 from .values import (Entity, Value, dates_agree, extract_values, names_match, number_gap, number_interval,
                      numbers_agree)
-from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence
+from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence, Support
 
 Parser = Callable[[list[str]], "list[tuple[Head, ...]] | None"]
 
@@ -543,16 +543,30 @@ def timeline_contradictions(crosscheck: CrossCheck, conflicts, sentences, langua
 
 
 def corroborate_summary(summary: list[SummarySentence], crosscheck: CrossCheck) -> list[SummarySentence]:
-    """Each summary sentence with the contradictions that involve it. Its corroboration stays the
-    summariser's: across *all* sentence pairs of an input (not the related pairs of the labelled
-    set) the clause alignment still links loosely related sentences (seeds: the treaty sentence
-    to the arrival sentences), so it does not replace the stricter same-fact test yet."""
+    """Each summary sentence with the contradictions that involve it, and corroborated also by
+    the other sources of every *sure* claim it states (``Claim.sure``: all links from
+    ``SURE_LINK_PROBABILITY``). The summariser's same-fact test stays: a looser claim link is one
+    fact about one time in two on random pairs, too often to count. On the labelled pairs
+    (``benchmarks/bench_alignment.py``) the two together keep the test's precision (0.83 / 0.76
+    on the two random samples, 0.82 / 0.77 alone) and find more (0.54 / 0.50 of the same-fact
+    pairs, against 0.48 / 0.44), and the summary no longer gives fewer sources than a sure claim
+    it states (seeds: the first visit in 24 years, 4 sources in the summary, 5 in the claim)."""
     updated = []
     for item in summary:
+        here = (item.source, item.index)
         contradicted = tuple(
             c for c in crosscheck.contradictions
-            if (c.a.source, c.a.sentence_index) == (item.source, item.index)
-            or (c.b.source, c.b.sentence_index) == (item.source, item.index)
+            if (c.a.source, c.a.sentence_index) == here or (c.b.source, c.b.sentence_index) == here
         )
-        updated.append(replace(item, contradicted_by=contradicted))
+        support = list(item.corroborated_by)
+        known = {item.source, *(s.source for s in support)}
+        for claim in crosscheck.claims:
+            if not claim.sure or not any((s.source, s.sentence_index) == here for s in claim.stated_by):
+                continue
+            for statement in claim.stated_by:
+                if statement.source not in known:
+                    known.add(statement.source)
+                    support.append(Support(statement.source, statement.sentence, statement.sentence_index,
+                                           claim.weakest_link, found_by="claim"))
+        updated.append(replace(item, contradicted_by=contradicted, corroborated_by=tuple(support)))
     return updated

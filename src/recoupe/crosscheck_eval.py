@@ -47,6 +47,7 @@ class Judged:
     contradiction: str | None  # type of the contradiction found, if any
     signals: tuple[float, ...] | None = None
     summary_same: bool = False  # the summary's corroboration test calls them one fact
+    sure_claim: bool = False  # both sentences state one sure claim (``Claim.sure``), which corroborates too
 
 
 @dataclass
@@ -59,11 +60,13 @@ class Scores:
         predicted = [j.probability >= threshold for j in self.judged]
         return _precision_recall(gold, predicted)
 
-    def summary_corroboration(self) -> dict[str, float]:
-        """The summary's corroboration test (``summarize.FactMatcher.states_same``) scored as an
-        alignment: a summary sentence counts as a source each document it calls one fact."""
+    def summary_corroboration(self, with_sure_claims: bool = True) -> dict[str, float]:
+        """The summary's corroboration scored as an alignment: a summary sentence counts as a
+        source each document its same-fact test (``summarize.FactMatcher.states_same``) calls one
+        fact, or that states a sure claim with it (``crosscheck.corroborate_summary``); with
+        ``with_sure_claims`` False, the test alone."""
         gold = [j.pair.label in ("same", "contradicts") for j in self.judged]
-        return _precision_recall(gold, [j.summary_same for j in self.judged])
+        return _precision_recall(gold, [j.summary_same or (with_sure_claims and j.sure_claim) for j in self.judged])
 
     def contradiction(self) -> dict[str, float]:
         gold = [j.pair.label == "contradicts" for j in self.judged]
@@ -114,6 +117,8 @@ def judge(pairs: list[LabelledPair], data: Path, resources: NlpResources | None 
         checker = CrossChecker(workspace.sentences, workspace.features, document_languages(workspace),
                                parse=workspace_parser(workspace))
         facts = FactMatcher(workspace.sentences, workspace.features)
+        sure_claims = [{(s.source, s.sentence_index) for s in claim.stated_by}
+                       for claim in checker.result().claims if claim.sure]
         texts = {d.id: d.text for d in workspace.documents}
         for pair in (p for p in pairs if p.cluster == cluster):
             first = locate(pair.a_sentence, pair.a_doc, texts, workspace.sentences)
@@ -124,7 +129,11 @@ def judge(pairs: list[LabelledPair], data: Path, resources: NlpResources | None 
             probability, disputes = checker.relation(first, second)
             kind = disputes[0].kind if disputes else None
             summary_same = any(facts.states_same(i, j) for i in first for j in second)
-            scores.judged.append(Judged(pair, probability, kind, best_signals(checker, first, second), summary_same))
+            mine, theirs = ({(workspace.sentences[k].doc_id, workspace.sentences[k].index) for k in side}
+                            for side in (first, second))
+            sure_claim = any(claim & mine and claim & theirs for claim in sure_claims)
+            scores.judged.append(Judged(pair, probability, kind, best_signals(checker, first, second), summary_same,
+                                        sure_claim))
         if progress:
             progress(cluster)
     return scores

@@ -58,7 +58,8 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "relaxed": s.relaxed,
                 "single_source": not s.corroborated_by,
                 "corroborated_by": [
-                    {"source": c.source, "sentence": c.sentence, "sentence_index": c.index, "similarity": c.similarity}
+                    {"source": c.source, "sentence": c.sentence, "sentence_index": c.index, "similarity": c.similarity,
+                     "found_by": c.found_by}
                     for c in s.corroborated_by
                 ],
                 "contradicted_by": [_inline_contradiction(c, s.source, s.index) for c in s.contradicted_by],

@@ -98,7 +98,8 @@ class Support:
     source: str
     sentence: str
     index: int
-    similarity: float
+    similarity: float  # the summariser's same-fact similarity; for a claim's, its weakest link
+    found_by: str = "summary"  # "summary" (the summariser's test) or "claim" (a sure claim of cross-checking)
 
 
 @dataclass(frozen=True)
