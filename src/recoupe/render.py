@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .crosscheck import only_here
-from .render_story import (actors_to_dicts, markdown_story, publication_dict, quotes_to_dicts, rich_story, source_labels,
-                           timeline_svg, timeline_to_dicts)
+from .render_story import (actors_to_dicts, markdown_story, publication_dict, quotes_to_dicts, rich_story,
+                           source_labels, timeline_svg, timeline_to_dicts)
 from .types import Briefing, Contradiction, CrossCheck, Statement
 
 FORMATS = ("text", "md", "json", "html")
