@@ -143,6 +143,11 @@ def test_agreement_matrix_is_symmetric_and_drawn_in_html(seeds_briefing):
         for b in range(n):
             assert agreement["shared"][a][b] == agreement["shared"][b][a]
             assert agreement["disputed"][a][b] == agreement["disputed"][b][a]
+            assert agreement["sure"][a][b] == agreement["sure"][b][a] <= agreement["shared"][a][b]
+    claims = json.loads(render(seeds_briefing, "json"))["claims"]
+    first, second = agreement["sources"][:2]
+    both = [c for c in claims if {first, second} <= {s["source"] for s in c["stated_by"]}]
+    assert agreement["shared"][0][1] == len(both) and agreement["sure"][0][1] == sum(c["sure"] for c in both)
     page = render(seeds_briefing, "html")
     assert "<svg" in page and "source agreement matrix" in page
     matrix = page.split('aria-label="source agreement matrix"')[1].split("</svg>")[0]

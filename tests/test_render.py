@@ -11,8 +11,9 @@ TEN = [f"T05_C1_{k:02d}" for k in range(1, 11)]
 def _data(sources):
     n = len(sources)
     shared = [[3 if a == b else 1 for b in range(n)] for a in range(n)]
+    sure = [[2 if a == b else 0 for b in range(n)] for a in range(n)]
     return {"cross_checked": True, "claims": [], "contradictions": [], "documents": [{"id": s} for s in sources],
-            "agreement": {"sources": sources, "shared": shared, "disputed": [[0] * n for _ in range(n)],
+            "agreement": {"sources": sources, "shared": shared, "sure": sure, "disputed": [[0] * n for _ in range(n)],
                           "only_here": {s: 2 for s in sources}}}
 
 
@@ -65,3 +66,16 @@ def test_a_claim_shows_how_each_source_says_it_and_who_is_silent():
         console.print(part)
     text = console.export_text()
     assert "b: Il effectue sa première visite depuis 24 ans" in text and "silent: c" in text
+
+
+def test_the_agreement_tables_say_how_many_shared_claims_are_sure():
+    data = _data(["a", "b"])
+    data["agreement"]["shared"] = [[4, 3], [3, 5]]
+    data["agreement"]["sure"] = [[1, 1], [1, 2]]
+    assert "| `a` | (4) | 3 (1)/0 | 2 |" in "\n".join(_markdown_crosscheck(data))
+    svg = agreement_svg(data["agreement"])
+    assert "3 shared claims (1 sure)" in svg and ">1 sure</text>" in svg
+    console = Console(width=110, record=True, color_system=None)
+    for part in _rich_crosscheck(data):
+        console.print(part)
+    assert "3 (1)" in console.export_text()

@@ -108,7 +108,7 @@ class CrossChecker:
             replace(c, claim=claim_of_pair.get((c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index)))
             for c in self.contradictions
         ]
-        result.shared, result.disputed = _agreement(result, self.doc_ids)
+        result.shared, result.sure, result.disputed = _agreement(result, self.doc_ids)
         return result
 
     def relation(self, first: list[int], second: list[int]) -> tuple[float, list[Contradiction]]:
@@ -490,21 +490,25 @@ def _claims(claim_members, units, aligner, sentences, doc_ids, contradictions):
     return claims, claim_of_pair
 
 
-def _agreement(result: CrossCheck, doc_ids: list[str]) -> tuple[list[list[int]], list[list[int]]]:
+def _agreement(result: CrossCheck, doc_ids: list[str]) -> tuple[list[list[int]], ...]:
+    """Source x source counts: claims both state, the sure ones among them (a claim "to check"
+    is one fact about one time in two), contradictions between them."""
     n = len(doc_ids)
     position = {doc_id: d for d, doc_id in enumerate(doc_ids)}
     shared = [[0] * n for _ in range(n)]
+    sure = [[0] * n for _ in range(n)]
     disputed = [[0] * n for _ in range(n)]
     for claim in result.claims:
         sources = sorted({position[s.source] for s in claim.stated_by})
         for a in sources:
             for b in sources:
                 shared[a][b] += 1
+                sure[a][b] += claim.sure
     for contradiction in result.contradictions:
         a, b = position[contradiction.a.source], position[contradiction.b.source]
         disputed[a][b] += 1
         disputed[b][a] += 1
-    return shared, disputed
+    return shared, sure, disputed
 
 
 def only_here(crosscheck: CrossCheck) -> dict[str, int]:
@@ -538,7 +542,7 @@ def timeline_contradictions(crosscheck: CrossCheck, conflicts, sentences, langua
     if not added:
         return crosscheck
     result = replace(crosscheck, contradictions=crosscheck.contradictions + added)
-    result.shared, result.disputed = _agreement(result, crosscheck.sources)
+    result.shared, result.sure, result.disputed = _agreement(result, crosscheck.sources)
     return result
 
 

@@ -126,8 +126,8 @@ def _inline_contradiction(c: Contradiction, source: str, index: int) -> dict:
 def _agreement(crosscheck: CrossCheck | None) -> dict | None:
     if crosscheck is None:
         return None
-    return {"sources": crosscheck.sources, "shared": crosscheck.shared, "disputed": crosscheck.disputed,
-            "only_here": only_here(crosscheck)}
+    return {"sources": crosscheck.sources, "shared": crosscheck.shared, "sure": crosscheck.sure,
+            "disputed": crosscheck.disputed, "only_here": only_here(crosscheck)}
 
 
 def to_json(briefing: Briefing) -> str:
@@ -204,14 +204,15 @@ def _markdown_crosscheck(data: dict) -> list[str]:
         lines.append(f"  - `{c['b']['source']}`: {c['b']['sentence']}")
         if c["explained_by"]:
             lines.append(f"  - `{c['explained_by']['source']}` (explanation): {c['explained_by']['sentence']}")
-    lines += ["", "## Agreement between sources (shared claims / disputed)", ""]
+    lines += ["", "## Agreement between sources (shared claims (sure ones) / disputed)", ""]
     sources = agreement["sources"]
     label = source_labels(sources)
     lines.append("| | " + " | ".join(f"`{label.get(s, s)}`" for s in sources) + " | only here |")
     lines.append("|---" * (len(sources) + 2) + "|")
     for a, source in enumerate(sources):
-        cells = [f"{agreement['shared'][a][b]}/{agreement['disputed'][a][b]}" if a != b else f"({agreement['shared'][a][a]})"
-                 for b in range(len(sources))]
+        sure = agreement.get("sure")
+        cells = [f"{agreement['shared'][a][b]}{f' ({sure[a][b]})' if sure else ''}/{agreement['disputed'][a][b]}"
+                 if a != b else f"({agreement['shared'][a][a]})" for b in range(len(sources))]
         lines.append(f"| `{label.get(source, source)}` | " + " | ".join(cells) + f" | {agreement['only_here'][source]} |")
     return lines
 
@@ -239,6 +240,7 @@ def agreement_svg(agreement: dict | None, cell: int = 44) -> str:
         for b in range(n):
             x, y = label + b * cell, label + a * cell
             shared, disputed = agreement["shared"][a][b], agreement["disputed"][a][b]
+            sure = agreement["sure"][a][b] if agreement.get("sure") else None
             if a == b:
                 fill, text = "#eeeeee", f"({shared})"
             else:
@@ -246,9 +248,13 @@ def agreement_svg(agreement: dict | None, cell: int = 44) -> str:
                 fill = f"rgb({int(235 - 190 * level)},{int(242 - 150 * level)},{int(250 - 90 * level)})"
                 text = str(shared)
             colour = "white" if a != b and shared / top > 0.55 else "#222"
-            title = html.escape(f"{sources[a]} / {sources[b]}: {shared} shared claims, {disputed} disputed")
+            of_them = f" ({sure} sure)" if sure is not None else ""
+            title = html.escape(f"{sources[a]} / {sources[b]}: {shared} shared claims{of_them}, {disputed} disputed")
             parts.append(f'<g><title>{title}</title><rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}"/>'
                          f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle" fill="{colour}">{text}</text>')
+            if a != b and shared and sure is not None:
+                parts.append(f'<text x="{x + cell / 2 - 1}" y="{y + cell - 7}" text-anchor="middle" fill="{colour}" '
+                             f'font-size="8">{sure} sure</text>')
             if disputed:
                 parts.append(f'<circle cx="{x + cell - 10}" cy="{y + 9}" r="7" fill="#c0392b"/>'
                              f'<text x="{x + cell - 10}" y="{y + 13}" text-anchor="middle" fill="white" font-size="10">{disputed}</text>')
@@ -307,7 +313,8 @@ def _rich_crosscheck(data: dict) -> list:
     sources = agreement["sources"]
     label = source_labels(sources)
     # columns are numbered: ten sources' names side by side do not fit a terminal's width
-    matrix = Table(title="Agreement: claims both sources state / contradictions between them", expand=False)
+    sure = agreement.get("sure")
+    matrix = Table(title="Agreement: claims both sources state (sure ones) / contradictions between them", expand=False)
     matrix.add_column("source")
     for k in range(len(sources)):
         matrix.add_column(str(k + 1), justify="center")
@@ -320,6 +327,8 @@ def _rich_crosscheck(data: dict) -> list:
                 cells.append(Text(f"({shared})", style="dim"))
             else:
                 cell = Text(str(shared), style="bold blue" if shared else "")
+                if sure and shared:
+                    cell.append(f" ({sure[a][b]})", style="dim")
                 if disputed:
                     cell.append(f" ⚠{disputed}", style="bold red")
                 cells.append(cell)

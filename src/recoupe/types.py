@@ -191,6 +191,7 @@ class CrossCheck:
     claims: list[Claim] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
     shared: list[list[int]] = field(default_factory=list)  # claims both sources state
+    sure: list[list[int]] = field(default_factory=list)  # of those, the sure ones (``Claim.sure``)
     disputed: list[list[int]] = field(default_factory=list)  # contradictions between them
 
 
