@@ -207,11 +207,11 @@ def _markdown_crosscheck(data: dict) -> list[str]:
     lines += ["", "## Agreement between sources (shared claims (sure ones) / disputed)", ""]
     sources = agreement["sources"]
     label = source_labels(sources)
+    sure = agreement["sure"]
     lines.append("| | " + " | ".join(f"`{label.get(s, s)}`" for s in sources) + " | only here |")
     lines.append("|---" * (len(sources) + 2) + "|")
     for a, source in enumerate(sources):
-        sure = agreement.get("sure")
-        cells = [f"{agreement['shared'][a][b]}{f' ({sure[a][b]})' if sure else ''}/{agreement['disputed'][a][b]}"
+        cells = [f"{agreement['shared'][a][b]} ({sure[a][b]})/{agreement['disputed'][a][b]}"
                  if a != b else f"({agreement['shared'][a][a]})" for b in range(len(sources))]
         lines.append(f"| `{label.get(source, source)}` | " + " | ".join(cells) + f" | {agreement['only_here'][source]} |")
     return lines
@@ -240,7 +240,7 @@ def agreement_svg(agreement: dict | None, cell: int = 44) -> str:
         for b in range(n):
             x, y = label + b * cell, label + a * cell
             shared, disputed = agreement["shared"][a][b], agreement["disputed"][a][b]
-            sure = agreement["sure"][a][b] if agreement.get("sure") else None
+            sure = agreement["sure"][a][b]
             if a == b:
                 fill, text = "#eeeeee", f"({shared})"
             else:
@@ -248,11 +248,10 @@ def agreement_svg(agreement: dict | None, cell: int = 44) -> str:
                 fill = f"rgb({int(235 - 190 * level)},{int(242 - 150 * level)},{int(250 - 90 * level)})"
                 text = str(shared)
             colour = "white" if a != b and shared / top > 0.55 else "#222"
-            of_them = f" ({sure} sure)" if sure is not None else ""
-            title = html.escape(f"{sources[a]} / {sources[b]}: {shared} shared claims{of_them}, {disputed} disputed")
+            title = html.escape(f"{sources[a]} / {sources[b]}: {shared} shared claims ({sure} sure), {disputed} disputed")
             parts.append(f'<g><title>{title}</title><rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}"/>'
                          f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle" fill="{colour}">{text}</text>')
-            if a != b and shared and sure is not None:
+            if a != b and shared:
                 parts.append(f'<text x="{x + cell / 2 - 1}" y="{y + cell - 7}" text-anchor="middle" fill="{colour}" '
                              f'font-size="8">{sure} sure</text>')
             if disputed:
@@ -313,7 +312,7 @@ def _rich_crosscheck(data: dict) -> list:
     sources = agreement["sources"]
     label = source_labels(sources)
     # columns are numbered: ten sources' names side by side do not fit a terminal's width
-    sure = agreement.get("sure")
+    sure = agreement["sure"]
     matrix = Table(title="Agreement: claims both sources state (sure ones) / contradictions between them", expand=False)
     matrix.add_column("source")
     for k in range(len(sources)):
@@ -327,7 +326,7 @@ def _rich_crosscheck(data: dict) -> list:
                 cells.append(Text(f"({shared})", style="dim"))
             else:
                 cell = Text(str(shared), style="bold blue" if shared else "")
-                if sure and shared:
+                if shared:
                     cell.append(f" ({sure[a][b]})", style="dim")
                 if disputed:
                     cell.append(f" ⚠{disputed}", style="bold red")
