@@ -134,15 +134,16 @@ def make_units(sentences, features: SentenceFeatures, languages, published, doc_
     units, vectors = [], []
     for index, (sentence, analysis) in enumerate(zip(sentences, features.analyses)):
         lang = languages[sentence.doc_id]
-        spans = clause_spans(sentence.text, analysis.tokens, lang)
-        # an apposition unit states its fact without a verb ("La Corée du Sud, un allié des États-Unis")
-        appositions = [span for span in embedded_spans(sentence.text, analysis.tokens) if span not in spans]
+        # clauses first, then appositions; an apposition unit states its fact without a verb ("La
+        # Corée du Sud, un allié des États-Unis")
+        spans = [(span, False) for span in clause_spans(sentence.text, analysis.tokens, lang)]
+        spans += [(span, True) for span in embedded_spans(sentence.text, analysis.tokens)]
         kept: set[tuple[int, int]] = set()
-        for start, end in spans + appositions:
-            embedded = (start, end) in appositions
+        for (start, end), embedded in spans:
             start, end = strip_span(sentence.text, start, end)
-            # an apposition ending where a clause is cut ("Aux côtés de la Chine, la Russie a apporté
-            # ..., bloquant ...") is that clause once trimmed: one unit, or it joins two claims
+            # an apposition that is a clause once trimmed ("Aux côtés de la Chine, la Russie a
+            # apporté ..., bloquant ..." ends where the clause is cut) is that clause: one unit, or
+            # it joins two claims
             if end <= start or (start, end) in kept:
                 continue
             kept.add((start, end))
