@@ -269,12 +269,12 @@ def main() -> int:
                               "found": [c.kind for c in flagged]}
                     right = any(c.kind == kind for c in flagged)
                     gated = injected_candidates(after, {(sa.doc_id, sa.index), (sb.doc_id, sb.index)}, kind)
-                    if gated and kind != "name":
-                        fit_rows.append((cluster.id, max(gated, key=lambda c: c.probability).features, 1, "injection"))
+                    best = max(gated, key=lambda c: c.probability) if gated else None  # the pair's surest candidate
+                    if best and kind != "name":
+                        fit_rows.append((cluster.id, best.features, 1, "injection"))
                     reason = "" if right else miss_reason(after, {(sa.doc_id, sa.index), (sb.doc_id, sb.index)}, kind)
                     record["missed_because"] = reason
-                    if gated:
-                        best = max(gated, key=lambda c: c.probability)
+                    if best:
                         record["gate"] = {"score": round(best.score, 3), "anchor": best.anchor,
                                           **{name: round(f, 3) for name, f in zip(GATE_FEATURES, best.features)}}
                     injections.append(Injection(kind, bool(flagged), right, extra, record["p"], reason, record))

@@ -208,12 +208,12 @@ def _markdown_crosscheck(data: dict) -> list[str]:
     sources = agreement["sources"]
     label = source_labels(sources)
     sure = agreement["sure"]
-    lines.append("| | " + " | ".join(f"`{label.get(s, s)}`" for s in sources) + " | only here |")
+    lines.append("| | " + " | ".join(f"`{label[s]}`" for s in sources) + " | only here |")
     lines.append("|---" * (len(sources) + 2) + "|")
     for a, source in enumerate(sources):
         cells = [f"{agreement['shared'][a][b]} ({sure[a][b]})/{agreement['disputed'][a][b]}"
                  if a != b else f"({agreement['shared'][a][a]})" for b in range(len(sources))]
-        lines.append(f"| `{label.get(source, source)}` | " + " | ".join(cells) + f" | {agreement['only_here'][source]} |")
+        lines.append(f"| `{label[source]}` | " + " | ".join(cells) + f" | {agreement['only_here'][source]} |")
     return lines
 
 
@@ -311,10 +311,10 @@ def _rich_crosscheck(data: dict) -> list:
     agreement = data["agreement"]
     sources = agreement["sources"]
     label = source_labels(sources)
-    # columns are numbered: ten sources' names side by side do not fit a terminal's width
     sure = agreement["sure"]
     matrix = Table(title="Agreement: claims both sources state (sure ones) / contradictions between them", expand=False)
     matrix.add_column("source")
+    # columns are numbered: ten sources' names side by side do not fit a terminal's width
     for k in range(len(sources)):
         matrix.add_column(str(k + 1), justify="center")
     matrix.add_column("only here", justify="right")
@@ -351,17 +351,17 @@ def _rich_crosscheck(data: dict) -> list:
     for claim in data["claims"]:
         if claim["sources"] < 2:
             continue
-        who = Text(", ".join(label.get(s["source"], s["source"]) for s in claim["stated_by"]), style="green")
+        who = Text(", ".join(label[s["source"]] for s in claim["stated_by"]), style="green")
         if claim["silent"]:
-            who.append("\nsilent: " + ", ".join(label.get(s, s) for s in claim["silent"]), style="dim")
+            who.append("\nsilent: " + ", ".join(label[s] for s in claim["silent"]), style="dim")
         if claim["contradicted_by"]:
-            who.append("\ncontradicts: " + ", ".join(label.get(s["source"], s["source"]) for s in claim["contradicted_by"]),
+            who.append("\ncontradicts: " + ", ".join(label[s["source"]] for s in claim["contradicted_by"]),
                        style="red")
         # how each other source says it: what a reader checks a loose link against
         said = Text(claim["text"])
         for s in claim["stated_by"]:
             if s["clause"] != claim["text"]:
-                said.append(f"\n{label.get(s['source'], s['source'])}: {s['clause']}", style="dim")
+                said.append(f"\n{label[s['source']]}: {s['clause']}", style="dim")
         claims.add_row(f"{claim['sources']}{'' if claim['sure'] else '?'}", said, who)
     return [claims, contradictions, matrix]
 

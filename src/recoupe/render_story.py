@@ -161,7 +161,7 @@ def rich_story(data: dict) -> list:
             text = Text(f"« {q['text']} »" if q["kind"] == "direct" else q["text"], style="" if q["kind"] == "direct" else "italic")
             if q["conflicting_speakers"]:
                 text.append(f"\n⚠ other speaker in some sources: {', '.join(q['conflicting_speakers'])}", style="red")
-            quotes.add_row(q["speaker_name"] or "?", text, ", ".join(label.get(s, s) for s in q["sources"]))
+            quotes.add_row(q["speaker_name"] or "?", text, ", ".join(label[s] for s in q["sources"]))
         parts.append(quotes)
     if data["timeline"]:
         timeline = Table(title=f"Timeline ({len(data['timeline'])} dates)", expand=True, show_lines=True)
@@ -173,7 +173,7 @@ def rich_story(data: dict) -> list:
                 text.append(f"\n⚠ {conflict}", style="red")
             date = Text(date_label(e), style="bold" if len(e["sources"]) > 1 else "")
             date.append(f"\n{e['precision']}", style="dim")
-            timeline.add_row(date, text, Text(", ".join(label.get(s, s) for s in e["sources"]), style="green" if len(e["sources"]) > 1 else ""))
+            timeline.add_row(date, text, Text(", ".join(label[s] for s in e["sources"]), style="green" if len(e["sources"]) > 1 else ""))
         parts.append(timeline)
     return parts
 
