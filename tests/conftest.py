@@ -1,5 +1,6 @@
-"""Shared fixtures: the spaCy model is loaded once per test session; real data is read from
-../shared/data and tests that need it skip with a clear message when it is absent."""
+"""Shared fixtures: the spaCy model is loaded once per test session; the reference articles are
+read from the repository's examples/, the evaluation sets from ../shared/data, and tests that need
+those skip with a clear message when it is absent."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import pytest
 
 from recoupe import NlpResources, brief
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-SEEDS = SHARED_DATA / "seeds"
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+# the five reference articles ship in the repository as the example input (a copy of ../shared/data/seeds)
+SEEDS = REPO / "examples" / "pyongyang-2024"
 RPM2 = SHARED_DATA / "rpm2-fr" / "rpm2-fr.jsonl"
 MLMD = SHARED_DATA / "mlmd-news-sample" / "mlmd-news-sample.jsonl"
 

@@ -144,11 +144,11 @@ def test_acronym_joins_its_expansion_and_takes_its_type():
 
 @pytest.fixture(scope="module")
 def seed_actors(resources):
-    from recoupe.crosscheck_eval import cluster_documents
+    from recoupe.readers import read_inputs
     from recoupe.pipeline import prepare
 
     require(SEEDS)
-    ws = prepare(cluster_documents("seeds", Path(SEEDS).parent), resources=resources)
+    ws = prepare(read_inputs([str(SEEDS)]).documents, resources=resources)
     asides = document_asides(ws.documents, resources.pipeline("fr"))
     return ws, find_actors(ws.sentences, ws.features.analyses, ws.lang, asides)
 

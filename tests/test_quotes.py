@@ -155,10 +155,10 @@ def test_unknown_speaker_keeps_the_phrase():
 @pytest.fixture(scope="module")
 def seed_quotes(resources):
     require(SEEDS)
-    from recoupe.crosscheck_eval import cluster_documents
+    from recoupe.readers import read_inputs
     from recoupe.pipeline import prepare
 
-    ws = prepare(cluster_documents("seeds", SHARED_DATA), resources=resources)
+    ws = prepare(read_inputs([str(SEEDS)]).documents, resources=resources)
     reports = find_quotes(ws.sentences, ws.features.analyses, ws.lang)
     try:
         from recoupe.actors import find_actors

@@ -105,10 +105,10 @@ def test_given_publication_dates_win_and_unknown_ones_say_so():
 @pytest.fixture(scope="module")
 def seeds_timeline(resources):
     require(SEEDS)
-    from recoupe.crosscheck_eval import cluster_documents
+    from recoupe.readers import read_inputs
     from recoupe.pipeline import prepare
 
-    workspace = prepare(cluster_documents("seeds", SHARED_DATA), resources=resources, cross_checking=False)
+    workspace = prepare(read_inputs([str(SEEDS)]).documents, resources=resources, cross_checking=False)
     published = {r.id: PublicationDate("2024-06-19", "option") for r in workspace.raw}
     return build_timeline(workspace.sentences, published, workspace.lang)
 
