@@ -81,7 +81,7 @@ def test_bad_files_beside_the_seeds(tmp_path, seeds_json):
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "latin1.txt").write_bytes("Élysée : le président a parlé à la télévision mardi soir.".encode("latin-1"))
     out = tmp_path / "briefing.json"
-    done = run("brief", str(folder), "--format", "json", "--out", str(out))
+    done = run("brief", str(folder), "--format", "json", "--out", str(out), "--quiet")
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 3 and "Traceback" not in done.stderr
@@ -124,14 +124,14 @@ def test_malformed_jsonl_line_is_reported_and_the_rest_briefed(tmp_path):
     ]}
     path = tmp_path / "c.jsonl"
     path.write_text("{broken\n" + json.dumps(cluster, ensure_ascii=False) + "\n", encoding="utf-8")
-    done = run("brief", str(path), "--format", "json")
+    done = run("brief", str(path), "--format", "json", "-q")
     assert done.returncode == 1
     assert done.stderr.strip() == f"recoupe: {path}:1: malformed JSON line (Expecting property name enclosed in double quotes), skipped"
     data = json.loads(done.stdout)
     assert data["summary"][0]["corroborated_by"]
 
 
-@pytest.mark.parametrize("fmt, marker", [("md", "## Summary"), ("html", "<!doctype html>"), ("text", "Summary")])
+@pytest.mark.parametrize("fmt, marker", [("md", "## Résumé"), ("html", "<!doctype html>"), ("text", "Résumé")])
 def test_other_formats_show_the_cited_summary(tmp_path, seeds_json, fmt, marker):
     out = tmp_path / f"briefing.{fmt}"
     done = run("brief", str(require(SEEDS)), "--format", fmt, "--out", str(out))
@@ -139,9 +139,67 @@ def test_other_formats_show_the_cited_summary(tmp_path, seeds_json, fmt, marker)
     rendered = out.read_text(encoding="utf-8")
     assert marker in rendered
     first = json.loads(seeds_json[0].read_text(encoding="utf-8"))["summary"][0]
-    assert first["source"][:12] in rendered
+    assert " ".join(first["text"].split())[:60] in " ".join(rendered.split())
+    assert first["source"][:8] in rendered  # the file stem, cut, names a source without an outlet
     if fmt == "html":
         assert "<script" not in rendered and "http" not in rendered.split("<body>")[0]
+
+
+@pytest.mark.parametrize("suffix, marker", [(".html", "<!doctype html>"), (".md", "# Synthèse"), (".json", '"schema_version"'),
+                                            (".txt", "Synthèse — 5 sources")])
+def test_the_format_follows_the_out_extension_and_the_file_is_confirmed(tmp_path, suffix, marker):
+    out = tmp_path / f"briefing{suffix}"
+    done = run("brief", str(require(SEEDS)), "--out", str(out), "--no-story", "--no-crosscheck")
+    assert done.returncode == 0, done.stderr
+    written = out.read_text(encoding="utf-8")
+    assert marker in written[:60] and "╭" not in written
+    assert done.stderr.splitlines()[-1].startswith(f"recoupe: briefing written to {out} (")
+    assert "[1/8]" in done.stderr  # progress, one line a stage when stderr is no terminal
+
+
+def test_format_overrides_the_extension_and_quiet_prints_nothing(tmp_path):
+    out = tmp_path / "briefing.html"
+    done = run("brief", str(require(SEEDS)), "--out", str(out), "--format", "json", "-q", "--no-story", "--no-crosscheck")
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["documents"]
+
+
+def test_an_article_on_standard_input_is_briefed(tmp_path):
+    article = (SEEDS / "004_57e72806c7dd39eb.txt").read_text(encoding="utf-8")
+    done = run("brief", "-", "--format", "json", "--no-story", stdin="source: The Associated Press\n" + article)
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)["documents"][0]
+    assert (document["id"], document["origin"], document["outlet"]) == ("stdin", "<stdin>", "The Associated Press")
+    assert document["outlet_origin"] == "front-matter" and "Kim Jong-un" in document["text"]
+
+
+def test_version_and_help():
+    from recoupe import __version__
+
+    done = run("--version")
+    assert (done.returncode, done.stdout) == (0, f"recoupe {__version__}\n")
+    alone = run()
+    assert alone.returncode == 0 and "Usage: recoupe" in alone.stdout and "brief" in alone.stdout
+    help_text = run("brief", "--help").stdout
+    assert "<list[str]>" not in help_text and "PATH" in help_text and "--each-cluster" in help_text
+
+
+def test_each_cluster_of_a_jsonl_file_gets_its_own_briefing(tmp_path):
+    visit = "Le président russe est arrivé mardi en Corée du Nord pour sa première visite en 24 ans."
+    clusters = [
+        {"id": "visit/1", "documents": [{"id": "a", "text": visit, "source": "Le Monde"},
+                                        {"id": "b", "text": "Poutine s’est rendu en Corée du Nord pour la première fois en 24 ans, mardi soir."}]},
+        {"id": "vote", "documents": [{"id": "c", "text": "L’Assemblée a adopté la réforme par 293 voix contre 142 mardi soir."}]},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in clusters) + "\n{broken\n", encoding="utf-8")
+    out = tmp_path / "briefings"
+    done = run("brief", str(path), "--each-cluster", "--out", str(out), "--format", "md", "--no-story")
+    assert done.returncode == 1  # the broken line is reported once, the clusters are briefed
+    assert sorted(p.name for p in out.iterdir()) == ["visit_1.md", "vote.md"]
+    assert "Le Monde" in (out / "visit_1.md").read_text(encoding="utf-8")
+    assert done.stderr.count("malformed JSON line") == 1
+    assert run("brief", str(require(SEEDS)), "--each-cluster", "--out", str(out)).returncode == 2
 
 
 def test_sentences_command_prints_json_lines(tmp_path):

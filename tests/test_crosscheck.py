@@ -104,12 +104,13 @@ def test_a_loosely_linked_claim_is_marked_to_check_in_every_format(seeds_briefin
     assert first_visit["sources"] == 5 and first_visit["sure"]
     loose = [c for c in corroborated if not c["sure"]]
     assert loose and len(loose) < len(corroborated)
-    markdown = render(seeds_briefing, "md")
-    assert markdown.count(", to check (") == len(loose)
+    # the seeds are French: the interface is too
+    markdown = render(seeds_briefing, "md", full=True)
+    assert markdown.count(", à vérifier (") == len(loose)
     assert f"**{first_visit['sources']} sources** (" in markdown
     page = render(seeds_briefing, "html")
-    assert page.count('<div class="to-check">to check</div>') == len(loose)
-    assert "n? = to check" in " ".join(render(seeds_briefing, "text").split())
+    assert page.count('<div class="to-check">à vérifier</div>') == len(loose)
+    assert "n? = à vérifier" in " ".join(render(seeds_briefing, "text", full=True).split())
 
 
 def test_summary_sentences_carry_their_corroboration(seeds_briefing):
@@ -149,8 +150,8 @@ def test_agreement_matrix_is_symmetric_and_drawn_in_html(seeds_briefing):
     both = [c for c in claims if {first, second} <= {s["source"] for s in c["stated_by"]}]
     assert agreement["shared"][0][1] == len(both) and agreement["sure"][0][1] == sum(c["sure"] for c in both)
     page = render(seeds_briefing, "html")
-    assert "<svg" in page and "source agreement matrix" in page
-    matrix = page.split('aria-label="source agreement matrix"')[1].split("</svg>")[0]
+    assert "<svg" in page and 'aria-label="Accord entre les sources"' in page
+    matrix = page.split('aria-label="Accord entre les sources"')[1].split("</svg>")[0]
     assert matrix.count("<rect") == n * n
 
 

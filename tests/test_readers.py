@@ -90,3 +90,47 @@ def test_an_article_starting_with_ordinary_text_keeps_its_first_line(tmp_path):
     (tmp_path / "a.txt").write_text("Date historique : Poutine à Pyongyang\n\nLe corps.\n", encoding="utf-8")
     document = read_inputs([str(tmp_path / "a.txt")]).documents[0]
     assert document.published is None and document.text.startswith("Date historique")
+
+
+# --- outlet names (the source's display name) --------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "source: Le Monde\npublished: 2024-06-19\n",
+    "published: 2024-06-19\nSource : Le Monde\n",
+    "---\ndate: 2024-06-19\noutlet: Le Monde\nauthor: AP\n---\n",
+])
+def test_a_text_file_names_its_outlet_in_a_front_matter_line(tmp_path, head):
+    (tmp_path / "a.txt").write_text(head + "Le titre\n\nLe corps de l'article.\n", encoding="utf-8")
+    document = read_inputs([str(tmp_path / "a.txt")]).documents[0]
+    assert (document.outlet, document.outlet_origin) == ("Le Monde", "front-matter")
+    assert (document.published, document.text) == ("2024-06-19", "Le titre\n\nLe corps de l'article.\n")
+
+
+def test_a_text_file_without_front_matter_has_no_outlet_and_keeps_its_text(tmp_path):
+    text = "Source de tensions : le sommet de Pyongyang inquiète Séoul et Washington depuis des semaines, écrit-on.\n\nCorps."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    document = read_inputs([str(tmp_path / "a.txt")]).documents[0]
+    assert document.outlet is None and document.text == text
+
+
+def test_a_jsonl_document_names_its_outlet_by_source_outlet_or_url(tmp_path):
+    documents = [
+        {"id": "a", "text": "Texte a.", "source": "Libération"},
+        {"id": "b", "text": "Texte b.", "outlet": "Le Figaro", "url": "https://www.lefigaro.fr/x"},
+        {"id": "c", "text": "Texte c.", "url": "https://www.lemonde.fr/international/article/2024/06/19/x.html"},
+        {"id": "d", "text": "Texte d.", "source": 5},
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "c", "documents": documents}, ensure_ascii=False) + "\n", encoding="utf-8")
+    read = read_inputs([str(path)])
+    assert [(d.outlet, d.outlet_origin) for d in read.documents] == [
+        ("Libération", "jsonl"), ("Le Figaro", "jsonl"), ("lemonde.fr", "url"), (None, None)]
+
+
+def test_an_html_page_names_its_outlet_from_its_metadata(tmp_path):
+    body = " ".join(["Le président russe est arrivé mardi à Pyongyang pour une visite de deux jours."] * 4)
+    page = (f'<html><head><meta property="og:site_name" content="Le Journal du Soir"><title>Visite</title></head>'
+            f"<body><article><h1>Visite</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    document = read_inputs([str(tmp_path / "a.html")]).documents[0]
+    assert (document.outlet, document.outlet_origin) == ("Le Journal du Soir", "metadata")

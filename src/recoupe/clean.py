@@ -388,6 +388,8 @@ def clean_documents(documents: list[RawDocument], lang: ModuleType, splitter, le
                 repairs=tuple(repairs),
                 headings=tuple(headings),
                 language=language,
+                outlet=document.outlet or document.id,
+                outlet_origin=document.outlet_origin or "file-name",
             )
         )
     return cleaned

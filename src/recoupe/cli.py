@@ -1,4 +1,4 @@
-"""Command line: ``recoupe brief`` and ``recoupe sentences`` (Typer + Rich).
+"""Command line: ``recoupe brief``, ``recoupe sentences`` and ``recoupe eval`` (Typer + Rich).
 
 Exit status: 0 all inputs fine; 1 some input was bad (one line on stderr each, the others are
 still briefed); 2 usage error (missing path, bad option), as one line on stderr.
@@ -7,7 +7,9 @@ still briefed); 2 usage error (missing path, bad option), as one line on stderr.
 from __future__ import annotations
 
 import json
+import re
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -20,21 +22,35 @@ from rich.console import Console, Group
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from . import __version__
 from .lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
-from .pipeline import DEFAULT_WORDS, STAGES, brief as run_brief, publication_date, split_documents
-from .readers import UsageProblem, decode_text, read_inputs
-from .render import render, to_rich
-from .evaluate import SYSTEMS
-from .split import SentenceSplitter
-from .types import InputProblem, RawDocument
+from .readers import UsageProblem
+
+# The heavy modules (spaCy, scikit-learn, the pipeline) are imported inside the commands that use
+# them, so that `recoupe --help` and `recoupe --version` answer at once.
 
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    no_args_is_help=True,
     help="Cross-check news articles about one story into a cited, extractive briefing.",
 )
 stderr = Console(stderr=True, highlight=False)
+
+# What each stage does, as the progress line says it.
+STAGE_LABELS = {
+    "clean": "cleaning the articles (loading the language model)",
+    "split": "splitting sentences",
+    "features": "analysing the sentences",
+    "summarise": "summarising",
+    "timeline": "dating events",
+    "crosscheck": "cross-checking the sources",
+    "actors": "finding the actors",
+    "quotes": "finding who said what",
+}
+# Characters kept in a cluster id used as a file name (--each-cluster); others become "_".
+UNSAFE_FILE_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class Format(str, Enum):
@@ -44,69 +60,209 @@ class Format(str, Enum):
     html = "html"
 
 
+# File extension of each format, for --each-cluster's files.
+EXTENSIONS = {"text": ".txt", "md": ".md", "json": ".json", "html": ".html"}
+
+
 def _fail_usage(message: str) -> None:
     raise UsageError(message)
 
 
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"recoupe {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Cross-check news articles about one story into a cited, extractive briefing."""
+
+
 @app.command()
 def brief(
-    paths: Annotated[list[str], typer.Argument(help="Folders or .txt/.html/.jsonl files.")],
-    words: Annotated[int, typer.Option(min=10, help="Word budget of the summary.")] = DEFAULT_WORDS,
-    lang: Annotated[str, typer.Option(help=f"Language: {', '.join(SUPPORTED_LANGUAGES)}.")] = "fr",
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
-    out: Annotated[Path | None, typer.Option(help="Write the briefing to FILE instead of stdout.")] = None,
-    cluster: Annotated[str | None, typer.Option(help="Cluster id to brief in a .jsonl file.")] = None,
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Folders or .txt/.html/.jsonl files; '-' reads one article from standard input.")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", metavar="FILE", help="Write the briefing to FILE (with --each-cluster: a folder) instead of "
+        "stdout; its extension (.json .md .html) sets the format.")] = None,
+    fmt: Annotated[Format | None, typer.Option(
+        "--format", "-f", help="Output format (default: from --out's extension, else text).")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Text and Markdown: every claim, quote, actor, the timeline and the noise report "
+        "(the default view is short).")] = False,
+    words: Annotated[int, typer.Option(min=10, metavar="N", help="Word budget of the summary.")] = 150,
+    lang: Annotated[str, typer.Option(metavar="|".join(SUPPORTED_LANGUAGES), help="Language of the articles.")] = "fr",
     published: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) of documents whose input gives none; resolves 'mardi', 'hier'.")] = None,
+        metavar="YYYY-MM-DD",
+        help="Publication date of documents whose input gives none; resolves 'mardi', 'hier'.")] = None,
+    cluster: Annotated[str | None, typer.Option(metavar="ID", help="Cluster id to brief in a .jsonl file.")] = None,
+    each_cluster: Annotated[bool, typer.Option(
+        "--each-cluster", help="Brief every cluster of the .jsonl files in one process, one file each in the "
+        "--out folder.")] = False,
     crosscheck: Annotated[bool, typer.Option(
         "--crosscheck/--no-crosscheck", help="Align claims across sources and report contradictions.")] = True,
     story: Annotated[bool, typer.Option(
         "--story/--no-story", help="Find the actors, who said what, and the timeline.")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no 'written to' line.")] = False,
 ) -> None:
-    """Clean the articles, report the noise, cross-check the sources and write a cited extractive summary."""
+    """Brief articles on one story: cited summary, contradictions, who said what, timeline.
+
+    Cleans the articles (and reports the noise removed), cross-checks the sources and writes an
+    extractive summary in which every sentence cites the sources that state it."""
+    from .pipeline import publication_date
+
     if published is not None and publication_date(published) is None:
         _fail_usage(f"--published: {published!r} is not a date (YYYY-MM-DD)")
+    options = dict(words=words, lang=lang, crosscheck=crosscheck, published=published, story=story)
+    if each_cluster:
+        if cluster is not None:
+            _fail_usage("--each-cluster and --cluster exclude each other")
+        if out is None:
+            _fail_usage("--each-cluster needs --out FOLDER")
+        raise typer.Exit(_brief_each_cluster(paths, out, (fmt or Format.text).value, full, quiet, options))
+    chosen = fmt.value if fmt else _format_for(out)
     try:
-        with _progress() as progress:
-            task = progress.add_task("reading", total=len(STAGES))
+        with _stage_progress(quiet) as advance:
+            from .pipeline import brief as run_brief
 
-            def advance(stage: str) -> None:
-                progress.update(task, description=stage, advance=1)
-
-            briefing = run_brief(paths, words=words, lang=lang, cluster=cluster, progress=advance,
-                                 crosscheck=crosscheck, published=published, story=story)
+            briefing = run_brief(paths, cluster=cluster, progress=advance, **options)
     except (UsageProblem, UnsupportedLanguage) as error:
         _fail_usage(str(error))
-    for problem in briefing.problems:
-        stderr.print(f"recoupe: {problem}", markup=False, soft_wrap=True)
+    _print_problems(briefing.problems)
     if not briefing.documents:
-        stderr.print("recoupe: no readable document in the input", soft_wrap=True)
+        stderr.print("recoupe: no readable document in the input", markup=False, soft_wrap=True)
         raise typer.Exit(1)
+    from .render import briefing_to_dict, render
+
+    data = briefing_to_dict(briefing)
     if out is not None:
-        rendered = render(briefing, fmt.value)
-        try:
-            out.write_text(rendered, encoding="utf-8")
-        except OSError as error:
-            stderr.print(f"recoupe: {out}: cannot write ({error.strerror})", soft_wrap=True)
-            raise typer.Exit(1)
-    elif fmt is Format.text:
-        Console().print(to_rich(briefing))
+        _write(out, render(data, chosen, full), chosen, quiet)
+    elif chosen == "text" and sys.stdout.isatty():
+        from .render.terminal import to_rich
+
+        Console().print(to_rich(data, full))
     else:
-        sys.stdout.write(render(briefing, fmt.value))
+        sys.stdout.write(render(data, chosen, full))
     raise typer.Exit(1 if briefing.problems else 0)
+
+
+def _format_for(out: Path | None) -> str:
+    from .render import format_for_path
+
+    return format_for_path(out) if out is not None else "text"
+
+
+def _brief_each_cluster(paths: list[str], folder: Path, fmt: str, full: bool, quiet: bool, options: dict) -> int:
+    """Brief every cluster of the .jsonl files, the model loaded once; one file per cluster."""
+    from .features import NlpResources
+    from .pipeline import brief_read
+    from .readers import read_each_cluster
+    from .render import render
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        stderr.print(f"recoupe: {folder}: cannot create the folder ({error.strerror})", markup=False, soft_wrap=True)
+        return 1
+    resources, written, status = NlpResources(), set(), 0
+    try:
+        clusters = read_each_cluster(paths)
+        for number, (cluster, read) in enumerate(clusters, start=1):
+            _print_problems(read.problems)
+            status = 1 if read.problems else status
+            if not read.documents:
+                continue
+            briefing = brief_read(read, resources=resources, **options)
+            name = UNSAFE_FILE_CHARACTERS.sub("_", cluster) or f"cluster-{number}"
+            while name in written:
+                name += "_"
+            written.add(name)
+            if not _write(folder / f"{name}{EXTENSIONS[fmt]}", render(briefing, fmt, full), fmt, quiet,
+                          prefix=f"[{number}] {cluster}: "):
+                status = 1
+    except (UsageProblem, UnsupportedLanguage) as error:
+        _fail_usage(str(error))
+    if not written:
+        stderr.print("recoupe: no readable cluster in the input", markup=False, soft_wrap=True)
+        return 1
+    return status
+
+
+def _write(path: Path, rendered: str, fmt: str, quiet: bool, prefix: str = "") -> bool:
+    try:
+        path.write_text(rendered, encoding="utf-8")
+    except OSError as error:
+        stderr.print(f"recoupe: {path}: cannot write ({error.strerror})", markup=False, soft_wrap=True)
+        if not prefix:
+            raise typer.Exit(1)
+        return False
+    if not quiet:
+        size = len(rendered.encode("utf-8"))
+        stderr.print(f"recoupe: {prefix}briefing written to {path} ({fmt}, {_size(size)})", markup=False,
+                     soft_wrap=True)
+    return True
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        stderr.print(f"recoupe: {problem}", markup=False, soft_wrap=True)
+
+
+class _stage_progress:
+    """Progress of one brief on stderr: a spinner with the stage and the time on a terminal, one
+    line per stage otherwise (a log, a pipe), nothing with ``--quiet``."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.started = time.perf_counter()
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                 console=stderr, transient=True, disable=quiet or not stderr.is_terminal)
+        self.count = 0
+
+    def __enter__(self):
+        self.progress.__enter__()
+        task = self.progress.add_task("reading the input", total=None)
+
+        def advance(stage: str) -> None:
+            from .pipeline import STAGES
+
+            self.count += 1
+            label = STAGE_LABELS.get(stage, stage)
+            self.progress.update(task, description=label)
+            if not self.quiet and not stderr.is_terminal:
+                elapsed = time.perf_counter() - self.started
+                stderr.print(f"recoupe: [{self.count}/{len(STAGES)}] {label} ({elapsed:.1f} s)", markup=False,
+                             soft_wrap=True)
+
+        return advance
+
+    def __exit__(self, *exc) -> None:
+        self.progress.__exit__(*exc)
 
 
 @app.command()
 def sentences(
-    paths: Annotated[list[str], typer.Argument(help="Folders or files; '-' reads plain text from stdin.")],
-    lang: Annotated[str, typer.Option(help="Language of the splitting rules.")] = "fr",
-    cluster: Annotated[str | None, typer.Option(help="Cluster id in a .jsonl file.")] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Folders or files; '-' reads plain text from stdin.")],
+    lang: Annotated[str, typer.Option(metavar="|".join(SUPPORTED_LANGUAGES), help="Language of the splitting rules.")] = "fr",
+    cluster: Annotated[str | None, typer.Option(metavar="ID", help="Cluster id in a .jsonl file.")] = None,
 ) -> None:
     """Print the cleaned documents' sentences, one JSON object a line."""
     from .clean import clean_documents
     from .features import load_pipeline
     from .lang import language_data
+    from .pipeline import split_documents
+    from .readers import decode_text, read_inputs
     from .repair import Lexicon
+    from .split import SentenceSplitter
+    from .types import InputProblem, RawDocument
 
     try:
         data = language_data(lang)
@@ -142,16 +298,17 @@ class EvalFormat(str, Enum):
 
 @app.command(name="eval")
 def evaluate_command(
-    dataset: Annotated[Path, typer.Argument(help="JSONL clusters with reference summaries (../shared/data/*).")],
-    words: Annotated[int, typer.Option(min=10, help="Word budget: every summary is cut to its first N words.")] = 100,
-    systems: Annotated[str, typer.Option(help="Comma-separated systems.")] = ",".join(SYSTEMS),
-    limit: Annotated[int | None, typer.Option(min=1, help="Evaluate the first K clusters.")] = None,
+    dataset: Annotated[Path, typer.Argument(metavar="DATASET", help="JSONL clusters with reference summaries (../shared/data/*).")],
+    words: Annotated[int, typer.Option(min=10, metavar="N", help="Word budget: every summary is cut to its first N words.")] = 100,
+    systems: Annotated[str | None, typer.Option(
+        metavar="NAMES", help="Comma-separated systems (default: recoupe,lead,lexrank,textrank,oracle).")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, metavar="K", help="Evaluate the first K clusters.")] = None,
     fmt: Annotated[EvalFormat, typer.Option("--format", help="Output format.")] = EvalFormat.table,
 ) -> None:
-    """ROUGE-1/2/L of recoupe and baselines against the human references."""
-    from .evaluate import DatasetProblem, evaluate
+    """ROUGE of recoupe and the baselines against human summaries."""
+    from .evaluate import SYSTEMS, DatasetProblem, evaluate
 
-    chosen = tuple(s.strip() for s in systems.split(",") if s.strip())
+    chosen = SYSTEMS if systems is None else tuple(s.strip() for s in systems.split(",") if s.strip())
     unknown = [s for s in chosen if s not in SYSTEMS]
     if unknown or not chosen:
         _fail_usage(f"unknown system(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(SYSTEMS)}")
@@ -211,23 +368,23 @@ def _print_sentence(doc: str, index: int, start: int, end: int, text: str) -> No
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-        disable=not stderr.is_terminal,
-    )
+def _plain_argument_help(command) -> None:
+    """Typer writes a Python type after each argument's name in the help ("PATH <list[str]>");
+    a reader wants the name alone, as the usage line and the options already give it."""
+    for sub in getattr(command, "commands", {}).values():
+        for param in sub.params:
+            if param.param_type_name == "argument":
+                param.display_type_rich = lambda ctx: None
 
 
 def main() -> None:
     """Entry point: usage errors become one line on stderr and exit status 2."""
     command = typer.main.get_command(app)
+    _plain_argument_help(command)
+    args = sys.argv[1:] or ["--help"]  # `recoupe` alone shows what it can do
     try:
         # without standalone mode, an Exit raised by a command comes back as the return value
-        code = command.main(args=sys.argv[1:], prog_name="recoupe", standalone_mode=False)
+        code = command.main(args=args, prog_name="recoupe", standalone_mode=False)
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except typer.Abort:

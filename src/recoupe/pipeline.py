@@ -23,7 +23,7 @@ from .clean import clean_documents
 from .crosscheck import corroborate_summary, cross_check, timeline_contradictions
 from .features import NlpResources, SentenceFeatures, parse_heads, sentence_features
 from .lang import data_for_document, language_data
-from .readers import read_inputs
+from .readers import ReadResult, read_inputs
 from .quotes import find_quotes, merge_quotes
 from .repair import Lexicon
 from .split import SentenceSplitter
@@ -255,7 +255,22 @@ def brief(
 
     Raises readers.UsageProblem (missing path, ambiguous cluster) and lang.UnsupportedLanguage."""
     language_data(lang)
-    read = read_inputs(paths, cluster=cluster)
+    return brief_read(read_inputs(paths, cluster=cluster), words=words, lang=lang, resources=resources,
+                      progress=progress, crosscheck=crosscheck, published=published, story=story)
+
+
+def brief_read(
+    read: ReadResult,
+    words: int = DEFAULT_WORDS,
+    lang: str = "fr",
+    resources: NlpResources | None = None,
+    progress: Callable[[str], None] | None = None,
+    crosscheck: bool = True,
+    published: str | None = None,
+    story: bool = True,
+) -> Briefing:
+    """Brief documents already read (one cluster of ``readers.read_each_cluster``); the input
+    problems of ``read`` become the briefing's."""
     documents = read.documents
     if published:
         # the --published date stands in for documents whose input gave none

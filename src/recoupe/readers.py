@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,12 +42,24 @@ class ReadResult:
     problems: list[InputProblem] = field(default_factory=list)
 
 
-def read_inputs(paths: list[str], cluster: str | None = None) -> ReadResult:
-    """Read every path (file or folder, folders sorted by name) into one list of documents."""
+# The id and origin of the document read from standard input ("-").
+STDIN_ID = "stdin"
+STDIN_ORIGIN = "<stdin>"
+
+
+def read_inputs(paths: list[str], cluster: str | None = None,
+                stdin: Callable[[], bytes] | None = None) -> ReadResult:
+    """Read every path (file or folder, folders sorted by name) into one list of documents.
+
+    ``-`` is one document read from standard input (``stdin()``, by default the process's):
+    HTML when it starts with ``<``, else plain text with optional front-matter lines."""
     result = ReadResult()
+    if paths.count("-") > 1:
+        raise UsageProblem("'-' (standard input) can be given once")
     for raw_path in paths:
         if raw_path == "-":
-            raise UsageProblem("'-' (standard input) is only accepted by 'recoupe sentences'")
+            _read_stdin(stdin or (lambda: sys.stdin.buffer.read()), result)
+            continue
         path = Path(raw_path)
         if not path.exists():
             raise UsageProblem(f"{raw_path}: no such file or folder")
@@ -81,35 +95,106 @@ def _read_file(path: Path, cluster: str | None, result: ReadResult, explicit: bo
             return
         result.documents.append(document)
         return
-    text, published = front_matter(text, str(path), result.problems)
-    result.documents.append(RawDocument(id=path.stem, text=text, origin=str(path), published=published,
-                                        published_origin="front-matter" if published else None))
+    _append_text_document(text, path.stem, str(path), result)
 
 
-# A .txt article may start with its publication date on a line of its own ("published: 2024-06-19",
-# "date: 2024-06-19"), optionally inside a "---" block as in Markdown front-matter.
-FRONT_MATTER_LINE = re.compile(r"^\s*(?:published|date|publi[ée]e?(?: le)?|date de publication)\s*:\s*(.*?)\s*$", re.I)
+def _read_stdin(read: Callable[[], bytes], result: ReadResult) -> None:
+    text = decode_text(read(), STDIN_ORIGIN, result.problems)
+    if text is None:
+        return
+    if text.lstrip().startswith("<"):
+        document = html_document(text, STDIN_ID, STDIN_ORIGIN)
+        if document is None:
+            result.problems.append(InputProblem(STDIN_ORIGIN, "HTML page with no article text, skipped"))
+            return
+        result.documents.append(document)
+        return
+    _append_text_document(text, STDIN_ID, STDIN_ORIGIN, result)
 
 
-def front_matter(text: str, origin: str, problems: list[InputProblem]) -> tuple[str, str | None]:
-    """The text without its front-matter date line(s), and that date (ISO) if it is one."""
+def _append_text_document(text: str, doc_id: str, origin: str, result: ReadResult) -> None:
+    header = front_matter(text, origin, result.problems)
+    result.documents.append(RawDocument(id=doc_id, text=header.text, origin=origin, published=header.published,
+                                        published_origin="front-matter" if header.published else None,
+                                        outlet=header.outlet, outlet_origin="front-matter" if header.outlet else None))
+
+
+# A .txt article may start with front-matter lines: its publication date ("published: 2024-06-19",
+# "date: 2024-06-19") and its outlet ("source: Le Monde"), optionally inside a "---" block as in
+# Markdown front-matter. Without the block, only the first lines that all match are read.
+FRONT_MATTER_DATE = re.compile(r"^\s*(?:published|date|publi[ée]e?(?: le)?|date de publication)\s*:\s*(.*?)\s*$", re.I)
+FRONT_MATTER_OUTLET = re.compile(r"^\s*(?:source|outlet|site|m[ée]dia|journal)\s*:\s*(.*?)\s*$", re.I)
+# Front-matter lines read before the text, without a "---" block (a date and an outlet).
+MAX_BARE_FRONT_MATTER_LINES = 2
+# An outlet name longer than this is a sentence that happens to start with "Source :", not a name.
+MAX_OUTLET_CHARACTERS = 60
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    text: str  # the text without its front-matter lines
+    published: str | None = None  # ISO date
+    outlet: str | None = None
+
+
+def front_matter(text: str, origin: str, problems: list[InputProblem]) -> FrontMatter:
+    """The text without its front-matter lines, and the date (ISO) and outlet they give."""
     lines = text.split("\n")
     fenced = lines and lines[0].strip() == "---"
     block_end = next((k for k in range(1, min(len(lines), 12)) if lines[k].strip() == "---"), None) if fenced else None
-    header = lines[1:block_end] if block_end else lines[:1]
+    if block_end:
+        header, rest = lines[1:block_end], lines[block_end + 1:]
+    else:
+        count = 0
+        while (count < min(MAX_BARE_FRONT_MATTER_LINES, len(lines))
+               and _front_matter_value(lines[count]) is not None):
+            count += 1
+        header, rest = lines[:count], lines[count:]
+    if not header and not block_end:
+        return FrontMatter(text)
+    published = outlet = None
     for line in header:
-        match = FRONT_MATTER_LINE.match(line)
-        if not match:
-            continue
-        value = match.group(1).strip().strip("\"'")
-        rest = "\n".join(lines[block_end + 1:] if block_end else lines[1:]).lstrip("\n")
-        try:
-            return rest, dt.date.fromisoformat(value[:10]).isoformat()
-        except ValueError:
-            problems.append(InputProblem(origin, f"front-matter date {value!r} is not a date (YYYY-MM-DD), ignored",
-                                         skipped=False))
-            return rest, None
-    return text, None
+        if match := FRONT_MATTER_DATE.match(line):
+            value = match.group(1).strip().strip("\"'")
+            try:
+                published = dt.date.fromisoformat(value[:10]).isoformat()
+            except ValueError:
+                problems.append(InputProblem(origin, f"front-matter date {value!r} is not a date (YYYY-MM-DD), ignored",
+                                             skipped=False))
+        elif match := FRONT_MATTER_OUTLET.match(line):
+            outlet = clean_outlet(match.group(1).strip("\"'"))
+    return FrontMatter("\n".join(rest).lstrip("\n"), published, outlet)
+
+
+def _front_matter_value(line: str) -> str | None:
+    """The value of a bare front-matter line, None when the line is text."""
+    if match := FRONT_MATTER_DATE.match(line):
+        return match.group(1)
+    match = FRONT_MATTER_OUTLET.match(line)
+    return match.group(1) if match and clean_outlet(match.group(1)) else None
+
+
+def clean_outlet(value: object) -> str | None:
+    """An outlet's display name as the input gives it, on one line; None when it is no name
+    (empty, not a string, or sentence-long)."""
+    if not isinstance(value, str):
+        return None
+    name = " ".join(value.split())
+    return name if 0 < len(name) <= MAX_OUTLET_CHARACTERS else None
+
+
+def outlet_from_url(url: object) -> str | None:
+    """The host of an article's address, without "www." ("https://www.lemonde.fr/x" → "lemonde.fr"):
+    a better name for a source than a file stem when the input gives no outlet."""
+    if not isinstance(url, str):
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    return clean_outlet(host.removeprefix("www."))
 
 
 def decode_text(data: bytes, origin: str, problems: list[InputProblem]) -> str | None:
@@ -166,19 +251,41 @@ def html_document(html: str, doc_id: str, origin: str) -> RawDocument | None:
         language=extracted.language or None,
         published=extracted.date or None,
         published_origin="metadata" if extracted.date else None,
+        **_outlet(("metadata", clean_outlet(extracted.sitename)), ("url", outlet_from_url(extracted.url))),
     )
 
 
-def _read_jsonl(path: Path, cluster: str | None, result: ReadResult) -> None:
-    """One cluster per line: ``{"id", "documents": [{"id", "title", "text", ...}]}``."""
+def read_each_cluster(paths: list[str]) -> Iterator[tuple[str, ReadResult]]:
+    """``(cluster id, its documents and problems)`` for every cluster of the .jsonl files in
+    ``paths``, each file parsed once (``recoupe brief --each-cluster``). A path that is no .jsonl
+    file is a usage problem; a file's bad lines are reported with its first cluster."""
+    for raw_path in paths:
+        path = Path(raw_path)
+        if raw_path == "-" or path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
+            raise UsageProblem(f"{raw_path}: --each-cluster reads .jsonl files of clusters")
+    for raw_path in paths:
+        file_problems = ReadResult()
+        clusters = _jsonl_clusters(Path(raw_path), file_problems)
+        if not clusters:
+            yield Path(raw_path).stem, file_problems
+        for origin, record in clusters:
+            result = ReadResult(problems=file_problems.problems)
+            file_problems = ReadResult()
+            _append_cluster(origin, record, result)
+            _make_ids_unique(result.documents)
+            yield str(record.get("id")), result
+
+
+def _jsonl_clusters(path: Path, result: ReadResult) -> list[tuple[str, dict]]:
+    """``(origin, record)`` of each cluster line of a .jsonl file; bad lines become problems."""
     try:
         data = path.read_bytes()
     except OSError as error:
         result.problems.append(InputProblem(str(path), f"cannot read file ({error.strerror})"))
-        return
+        return []
     text = decode_text(data, str(path), result.problems)
     if text is None:
-        return
+        return []
     clusters = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -193,6 +300,12 @@ def _read_jsonl(path: Path, cluster: str | None, result: ReadResult) -> None:
             result.problems.append(InputProblem(origin, "not a cluster object with a 'documents' list, skipped"))
             continue
         clusters.append((origin, record))
+    return clusters
+
+
+def _read_jsonl(path: Path, cluster: str | None, result: ReadResult) -> None:
+    """One cluster per line: ``{"id", "documents": [{"id", "title", "text", ...}]}``."""
+    clusters = _jsonl_clusters(path, result)
     if cluster is not None:
         chosen = [(o, r) for o, r in clusters if str(r.get("id")) == cluster]
         if not chosen:
@@ -203,24 +316,38 @@ def _read_jsonl(path: Path, cluster: str | None, result: ReadResult) -> None:
     else:
         chosen = clusters
     for origin, record in chosen:
-        cluster_language = record.get("language")
-        for position, item in enumerate(record["documents"]):
-            doc_origin = f"{origin} document {position}"
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
-                result.problems.append(InputProblem(doc_origin, "document without text, skipped"))
-                continue
-            language = item.get("language") or (cluster_language if cluster_language != "mixed" else None)
-            result.documents.append(
-                RawDocument(
-                    id=str(item.get("id") or f"{record.get('id')}-{position}"),
-                    text=item["text"],
-                    origin=doc_origin,
-                    title=item.get("title") or None,
-                    language=language,
-                    published=item.get("date") or record.get("date") or None,
-                    published_origin="metadata" if item.get("date") or record.get("date") else None,
-                )
+        _append_cluster(origin, record, result)
+
+
+def _append_cluster(origin: str, record: dict, result: ReadResult) -> None:
+    cluster_language = record.get("language")
+    for position, item in enumerate(record["documents"]):
+        doc_origin = f"{origin} document {position}"
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+            result.problems.append(InputProblem(doc_origin, "document without text, skipped"))
+            continue
+        language = item.get("language") or (cluster_language if cluster_language != "mixed" else None)
+        result.documents.append(
+            RawDocument(
+                id=str(item.get("id") or f"{record.get('id')}-{position}"),
+                text=item["text"],
+                origin=doc_origin,
+                title=item.get("title") or None,
+                language=language,
+                published=item.get("date") or record.get("date") or None,
+                published_origin="metadata" if item.get("date") or record.get("date") else None,
+                **_outlet(("jsonl", clean_outlet(item.get("source")) or clean_outlet(item.get("outlet"))),
+                          ("url", outlet_from_url(item.get("url")))),
             )
+        )
+
+
+def _outlet(*candidates: tuple[str, str | None]) -> dict:
+    """The first named outlet of ``(origin, name)`` candidates, as RawDocument fields."""
+    for origin, name in candidates:
+        if name:
+            return {"outlet": name, "outlet_origin": origin}
+    return {}
 
 
 def _make_ids_unique(documents: list[RawDocument]) -> None:

@@ -29,6 +29,9 @@ class RawDocument:
     language: str | None = None
     published: str | None = None
     published_origin: str | None = None  # "metadata" | "front-matter" | "option", when published is set
+    # the outlet's display name ("Le Monde"), when the input names it; see readers.outlet_name
+    outlet: str | None = None
+    outlet_origin: str | None = None  # "metadata" | "jsonl" | "url" | "front-matter", when outlet is set
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ class CleanDocument:
     repairs: tuple[Repair, ...] = ()
     headings: tuple[str, ...] = ()
     language: str = "fr"
+    outlet: str = ""  # display name of the source: the outlet, else the document id (the file stem)
+    outlet_origin: str = "file-name"  # "metadata" | "jsonl" | "url" | "front-matter" | "file-name"
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,32 @@
-"""The agreement tables as a reader sees them, from a hand-made briefing dict (no model needed)."""
+"""The agreement tables and claims as a reader sees them, from a hand-made briefing dict (no model
+needed)."""
 
 from rich.console import Console
 
-from recoupe.render import _markdown_crosscheck, _rich_crosscheck, agreement_svg
-from recoupe.render_story import source_labels
+from recoupe.render.html import agreement_svg
+from recoupe.render.labels import interface, source_labels, source_names
+from recoupe.render.markdown import _agreement, _claims
+from recoupe.render.terminal import _agreement_table, _claims_table
 
 TEN = [f"T05_C1_{k:02d}" for k in range(1, 11)]
+EN = interface("en")
 
 
 def _data(sources):
     n = len(sources)
     shared = [[3 if a == b else 1 for b in range(n)] for a in range(n)]
     sure = [[2 if a == b else 0 for b in range(n)] for a in range(n)]
-    return {"cross_checked": True, "claims": [], "contradictions": [], "documents": [{"id": s} for s in sources],
+    return {"language": "en", "cross_checked": True, "claims": [], "contradictions": [],
+            "documents": [{"id": s, "outlet": s, "outlet_origin": "file-name"} for s in sources],
             "agreement": {"sources": sources, "shared": shared, "sure": sure, "disputed": [[0] * n for _ in range(n)],
                           "only_here": {s: 2 for s in sources}}}
+
+
+def _terminal(*tables, width=110):
+    console = Console(width=width, record=True, color_system=None)
+    for table in tables:
+        console.print(table)
+    return console.export_text()
 
 
 def test_sources_sharing_a_long_prefix_keep_distinct_names():
@@ -29,22 +41,26 @@ def test_sources_sharing_a_long_prefix_keep_distinct_names():
 
 def test_the_agreement_tables_name_each_of_ten_sources_once():
     data = _data(TEN)
-    markdown = "\n".join(_markdown_crosscheck(data))
+    names = source_names(data["documents"])
+    markdown = "\n".join(_agreement(data, names, EN))
     header = next(line for line in markdown.splitlines() if line.startswith("| | "))
-    assert all(header.count(f"`{s}`") == 1 for s in TEN)
-    console = Console(width=110, record=True, color_system=None)
-    for part in _rich_crosscheck(data):
-        console.print(part)
-    text = console.export_text()
+    assert all(header.count(s) == 1 for s in TEN)
+    text = _terminal(_agreement_table(data, names, EN))
     for k, source in enumerate(TEN, start=1):
         assert f"{k} {source}" in text  # each row says which numbered column is its source
 
 
-def test_the_agreement_picture_names_sources_whose_first_twenty_characters_agree():
+def test_the_agreement_picture_shows_long_names_whole_and_unclipped():
     sources = ["lemonde-2024-06-19-poutine-arrive", "lemonde-2024-06-19-poutine-signe"]
-    svg = agreement_svg(_data(sources)["agreement"])
+    data = _data(sources)
+    svg = agreement_svg(data["agreement"], "en", source_names(data["documents"]))
     names = [part.split(">", 1)[1].split("<", 1)[0] for part in svg.split("<text")[1:5]]
-    assert len(set(names)) == 2 and all(any(s.startswith(n) for s in sources) for n in names)
+    assert len(set(names)) == 2 and all(any(s.startswith(n.rstrip("…")) for s in sources) for n in names)
+    # the picture is wide and tall enough for its longest label, written on the left and at 45 degrees above
+    width = float(svg.split('width="')[1].split('"')[0])
+    left = float(svg.split("<text")[1].split('x="')[1].split('"')[0])
+    longest = max(len(n) for n in names) * 6.6
+    assert left >= longest and width >= left + 2 * 44 + longest * 0.7
 
 
 def test_a_claim_shows_how_each_source_says_it_and_who_is_silent():
@@ -57,14 +73,12 @@ def test_a_claim_shows_how_each_source_says_it_and_who_is_silent():
             {"source": "b", "sentence": "Il effectue sa première visite depuis 24 ans, a dit le Kremlin.",
              "clause": "Il effectue sa première visite depuis 24 ans", "sentence_index": 3}],
         "silent": ["c"], "contradicted_by": [], "weakest_link": 0.8, "sure": False}]
-    markdown = "\n".join(_markdown_crosscheck(data))
-    assert "  - `b`: Il effectue sa première visite depuis 24 ans, a dit le Kremlin." in markdown
-    assert "  - `a`: Poutine s'est rendu en Corée du Nord pour la première fois en 24 ans et a signé." in markdown
-    assert "  - silent: `c`" in markdown
-    console = Console(width=200, record=True, color_system=None)
-    for part in _rich_crosscheck(data):
-        console.print(part)
-    text = console.export_text()
+    names = source_names(data["documents"])
+    markdown = "\n".join(_claims(data, names, EN))
+    assert "  - b: Il effectue sa première visite depuis 24 ans, a dit le Kremlin." in markdown
+    assert "  - a: Poutine s'est rendu en Corée du Nord pour la première fois en 24 ans et a signé." in markdown
+    assert "  - silent: c" in markdown and "**2 sources**, to check (a, b)" in markdown
+    text = _terminal(_claims_table(data, names, EN), width=200)
     assert "b: Il effectue sa première visite depuis 24 ans" in text and "silent: c" in text
 
 
@@ -72,10 +86,10 @@ def test_the_agreement_tables_say_how_many_shared_claims_are_sure():
     data = _data(["a", "b"])
     data["agreement"]["shared"] = [[4, 3], [3, 5]]
     data["agreement"]["sure"] = [[1, 1], [1, 2]]
-    assert "| `a` | (4) | 3 (1)/0 | 2 |" in "\n".join(_markdown_crosscheck(data))
-    svg = agreement_svg(data["agreement"])
+    names = source_names(data["documents"])
+    assert "| a | (4) | 3 (1)/0 | 2 |" in "\n".join(_agreement(data, names, EN))
+    svg = agreement_svg(data["agreement"], "en", names)
     assert "3 shared claims (1 sure)" in svg and ">1 sure</text>" in svg
-    console = Console(width=110, record=True, color_system=None)
-    for part in _rich_crosscheck(data):
-        console.print(part)
-    assert "3 (1)" in console.export_text()
+    assert "3 (1)" in _terminal(_agreement_table(data, names, EN))
+    french = agreement_svg(data["agreement"], "fr", names)
+    assert "3 affirmations communes (1 sûres)" in french and ">1 sûre</text>" in french

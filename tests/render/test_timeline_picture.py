@@ -1,6 +1,9 @@
 """The timeline picture and the who/what/when tables, from hand-made events (no model needed)."""
 
-from recoupe.render_story import timeline_svg, timeline_to_dicts, markdown_story
+from recoupe.render.contract import timeline_to_dicts
+from recoupe.render.labels import interface, source_names
+from recoupe.render.markdown import _story
+from recoupe.render.story import timeline_svg
 from recoupe.types import DatedMention, TimelineEvent
 
 
@@ -30,7 +33,7 @@ def test_a_conflict_is_drawn_red_and_spelled_out_in_the_tables():
     svg = timeline_svg(TIMELINE)
     conflicted = svg.split("<g>")[2]
     assert 'stroke="#c0392b"' in conflicted and "a says 18 June, b says 19 June" in conflicted
-    lines = "\n".join(markdown_story({"actors": [], "quotes": [], "timeline": TIMELINE}))
+    lines = "\n".join(_story({"language": "en", "actors": [], "quotes": [], "timeline": TIMELINE}, source_names([]), interface("en")))
     assert "| 2024-06-19 → 2024-06-20 | day |" in lines and "⚠ a says 18 June" in lines
 
 

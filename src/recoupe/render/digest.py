@@ -1,0 +1,105 @@
+"""What a reader must know first, picked from the briefing dict for the short default view.
+
+A five-article briefing in full runs longer than the articles (every claim, quote, actor and
+date); a reader who has two minutes needs the summary and then only what should change how far
+they trust it:
+1. the contradictions, unexplained ones first;
+2. the important facts that rest on one source;
+3. the documents without a publication date (their relative dates are left out of the timeline).
+Each list shows its top items and counts the rest; ``--full`` shows everything. The terminal and
+Markdown views render the same ``Digest``, so they never disagree on what is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Items shown per section of the short view; the rest are counted ("… and 4 more").
+TOP_CONTRADICTIONS = 3
+TOP_SINGLE_SOURCE = 3
+TOP_UNDATED = 5
+# A single-source fact shorter than this (a fragment, "et a signé.") is not shown as important.
+MIN_FACT_WORDS = 6
+
+
+@dataclass(frozen=True)
+class SingleSourceFact:
+    source: str
+    sentence_index: int
+    text: str  # the whole sentence, or "… clause …" when other clauses of it are corroborated
+
+
+@dataclass(frozen=True)
+class Digest:
+    contradictions: list[dict]
+    contradictions_total: int
+    single_source: list[SingleSourceFact]
+    single_source_total: int
+    undated: list[dict]  # documents whose publication date is unknown or inferred
+    claims: int  # claims stated by several sources
+    sure_claims: int
+    quotes: int
+    actors: int
+    dates: int
+
+
+def digest(data: dict, top_contradictions: int = TOP_CONTRADICTIONS, top_facts: int = TOP_SINGLE_SOURCE,
+           top_undated: int = TOP_UNDATED) -> Digest:
+    contradictions = sorted(data["contradictions"], key=lambda c: (c["explanation"] is not None, -c["probability"]))
+    facts = single_source_facts(data)
+    undated = [d for d in data["documents"] if d["published_origin"] in ("unknown", "inferred")]
+    shared = [c for c in data["claims"] if c["sources"] > 1]
+    return Digest(
+        contradictions=contradictions[:top_contradictions],
+        contradictions_total=len(contradictions),
+        single_source=facts[:top_facts],
+        single_source_total=len(facts),
+        undated=undated[:top_undated],
+        claims=len(shared),
+        sure_claims=sum(1 for c in shared if c["sure"]),
+        quotes=len(data["quotes"]),
+        actors=len(data["actors"]),
+        dates=len(data["timeline"]),
+    )
+
+
+def single_source_facts(data: dict) -> list[SingleSourceFact]:
+    """The facts only one source states and nobody contradicts, most important first.
+
+    Importance is the sentence's place in its article: news is written as an inverted pyramid,
+    the main facts first, so a single-source fact in a lede matters more than one in the tenth
+    paragraph. Sentences already in the summary are left out (the summary marks its own
+    single-source sentences). A sentence whose claims all rest on one source is shown whole; one
+    with a corroborated clause shows only its single-source clause, so that the corroborated
+    part is not shown as resting on one source."""
+    in_summary = {(s["source"], s["sentence_index"]) for s in data["summary"]}
+    claims_of: dict[tuple[str, int], list[dict]] = {}
+    for claim in data["claims"]:
+        for statement in claim["stated_by"]:
+            claims_of.setdefault((statement["source"], statement["sentence_index"]), []).append(claim)
+    order = {d["id"]: k for k, d in enumerate(data["documents"])}
+    facts, seen = [], set()
+    for claim in data["claims"]:
+        if claim["sources"] != 1 or claim["contradicted_by"]:
+            continue
+        statement = claim["stated_by"][0]
+        key = (statement["source"], statement["sentence_index"])
+        if key in in_summary:
+            continue
+        whole = all(c["sources"] == 1 and not c["contradicted_by"] for c in claims_of[key])
+        text = " ".join(statement["sentence"].split()) if whole else _clause_in_context(statement)
+        if (key, text) in seen or len(text.split()) < MIN_FACT_WORDS:
+            continue
+        seen.add((key, text))
+        facts.append(SingleSourceFact(statement["source"], statement["sentence_index"], text))
+    facts.sort(key=lambda f: (f.sentence_index, order.get(f.source, len(order))))
+    return facts
+
+
+def _clause_in_context(statement: dict) -> str:
+    """A clause shown apart from its sentence, with "…" where the sentence goes on."""
+    sentence, clause = " ".join(statement["sentence"].split()), " ".join(statement["clause"].split())
+    start = sentence.find(clause)
+    before = "… " if start != 0 else ""
+    after = " …" if start < 0 or start + len(clause) < len(sentence.rstrip(" .")) else ""
+    return f"{before}{clause}{after}"
