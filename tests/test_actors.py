@@ -3,7 +3,6 @@
 Unit tests give the entities by hand (what spaCy's NER would return) so that each rule is tested
 alone; the seed tests run the real pipeline (issue 6, acceptance 1)."""
 
-from pathlib import Path
 
 import numpy as np
 import pytest

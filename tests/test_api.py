@@ -22,3 +22,15 @@ def test_stage_order_is_checked():
         assert "split" in str(error)
     else:
         raise AssertionError("a stage running before its requirement was not caught")
+
+
+def test_the_cli_and_the_package_load_no_model_until_a_command_needs_one():
+    # `recoupe --help` must answer at once: importing the CLI loads neither spaCy nor scikit-learn
+    import subprocess
+    import sys
+
+    probe = ("import sys, recoupe, recoupe.cli; "
+             "print(sorted(m for m in ('spacy', 'sklearn', 'trafilatura', 'dateparser') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert callable(recoupe.render) and recoupe.brief.__module__ == "recoupe.pipeline"

@@ -10,7 +10,7 @@ from recoupe.quotes import find_quotes, merge_quotes, quote_spans, same_quote, n
 from recoupe.types import Actor, Mention, Report, Sentence
 from recoupe.values import name_key, names_match
 
-from conftest import SEEDS, SHARED_DATA, require
+from conftest import SEEDS, require
 
 
 def sentences_of(texts: list[str], doc: str = "d1") -> list[Sentence]:

@@ -10,7 +10,7 @@ from recoupe.lang import fr
 from recoupe.timeline import build_timeline, dated_mentions, infer_publication_date, publication_dates
 from recoupe.types import PublicationDate, Sentence
 
-from conftest import SEEDS, SHARED_DATA, require
+from conftest import SEEDS, require
 
 WEDNESDAY = dt.date(2024, 6, 19)
 

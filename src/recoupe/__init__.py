@@ -36,7 +36,11 @@ _EXPORTS = {
 # imported, so that ``from recoupe import render`` is the function whatever was imported before.
 from .render import briefing_to_dict, render  # noqa: E402  (light: no model, no scikit-learn)
 
-__all__ = sorted([*_EXPORTS, "briefing_to_dict", "render"])
+__all__ = [
+    "STAGES", "Briefing", "CleanDocument", "InputProblem", "NlpResources", "RawDocument", "Removal", "Repair",
+    "Sentence", "SentenceSplitter", "SummarySentence", "Support", "UsageProblem", "brief", "briefing_to_dict",
+    "read_inputs", "render", "run_pipeline", "split_documents",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .features import NlpResources

@@ -126,7 +126,7 @@ def brief(
         raise typer.Exit(_brief_each_cluster(paths, out, (fmt or Format.text).value, full, quiet, options))
     chosen = fmt.value if fmt else _format_for(out)
     try:
-        with _stage_progress(quiet) as advance:
+        with StageProgress(quiet) as advance:
             from .pipeline import brief as run_brief
 
             briefing = run_brief(paths, cluster=cluster, progress=advance, **options)
@@ -216,7 +216,7 @@ def _print_problems(problems) -> None:
         stderr.print(f"recoupe: {problem}", markup=False, soft_wrap=True)
 
 
-class _stage_progress:
+class StageProgress:
     """Progress of one brief on stderr: a spinner with the stage and the time on a terminal, one
     line per stage otherwise (a log, a pipe), nothing with ``--quiet``."""
 
@@ -228,12 +228,12 @@ class _stage_progress:
         self.count = 0
 
     def __enter__(self):
+        from .pipeline import STAGES
+
         self.progress.__enter__()
         task = self.progress.add_task("reading the input", total=None)
 
         def advance(stage: str) -> None:
-            from .pipeline import STAGES
-
             self.count += 1
             label = STAGE_LABELS.get(stage, stage)
             self.progress.update(task, description=label)

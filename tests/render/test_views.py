@@ -79,3 +79,24 @@ def test_the_html_page_has_a_viewport_a_table_of_contents_and_french_labels(data
 def test_an_english_briefing_has_an_english_interface(data):
     page = render({**data, "language": "en"}, "html")
     assert ">Contents<" in page and ">Summary</h2>" in page and "Résumé" not in page
+
+
+def test_no_internal_actor_id_reaches_the_reader(data):
+    conflicting = [q for q in data["quotes"] if q["conflicting_speakers"]]
+    assert conflicting, "the seeds have a quote whose sources give two speakers"
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    for fmt in ("text", "md", "html"):
+        rendered = render(data, fmt, full=True)
+        visible = re.sub(r"<[^>]+>", " ", rendered)
+        assert not re.search(r"\bA\d+\b", visible), fmt
+        assert names[conflicting[0]["conflicting_speakers"][0]] in rendered
+
+
+def test_the_timeline_picture_has_room_for_its_longest_date(data):
+    from recoupe.render.story import DATE_LABEL_CHAR_PX, timeline_svg
+
+    svg = timeline_svg(data["timeline"], "fr")
+    labels = re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end"[^>]*>([^<]+)</text>', svg)
+    assert labels
+    for right_edge, label in labels:  # right-aligned: the label starts right_edge - its width from the left
+        assert float(right_edge) - len(label) * DATE_LABEL_CHAR_PX >= 0, label

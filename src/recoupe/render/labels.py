@@ -128,8 +128,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "only_one_source_note": "earliest in their article first (news puts what matters first); "
                                 "the summary marks its own single-source sentences",
         "undated": "Documents without a publication date",
-        "undated_note": "their relative dates (“mardi”, “hier”) are left out of the timeline; "
+        "undated_note": "their relative dates (“Tuesday”, “yesterday”) are left out of the timeline; "
                         "give one with --published or a front-matter line",
+        "no_contradiction": "No disagreement found between the sources on a number, a date, a name or a place.",
         "more": "… and {n} more",
         "full_hint": "Everything (every claim, quote, actor, the timeline, the noise report): "
                      "--full, or --format html.",
@@ -197,7 +198,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "repair": "repair",
         "cleaned_text": "cleaned text",
         "problems": "Input problems",
-        "none": "none",
         "years_later": "… {n} years later",
         "a_year_later": "… a year later",
         "months_later": "… {n} months later",
@@ -236,6 +236,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "undated": "Documents sans date de publication",
         "undated_note": "leurs dates relatives (« mardi », « hier ») sont écartées de la chronologie ; "
                         "donnez-la avec --published ou une ligne d’en-tête",
+        "no_contradiction": "Aucun désaccord trouvé entre les sources sur un nombre, une date, un nom ou un lieu.",
         "more": "… et {n} de plus",
         "full_hint": "Tout (chaque affirmation, citation, acteur, la chronologie, le rapport de nettoyage) : "
                      "--full, ou --format html.",
@@ -305,7 +306,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "repair": "réparation",
         "cleaned_text": "texte nettoyé",
         "problems": "Problèmes d’entrée",
-        "none": "aucun",
         "years_later": "… {n} ans plus tard",
         "a_year_later": "… un an plus tard",
         "months_later": "… {n} mois plus tard",

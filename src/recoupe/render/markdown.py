@@ -5,7 +5,11 @@ timeline, and each source's noise report)."""
 from __future__ import annotations
 
 from .digest import digest
-from .labels import interface, readable, source_names
+from .labels import interface, readable, shorten, source_names
+
+# Titles in a list are cut (at a word) to this many characters: a page without a title line has
+# its lede as title.
+TITLE_CHARS = 90
 from .story import date_label
 
 
@@ -23,13 +27,16 @@ def to_markdown(data: dict, full: bool = False) -> str:
             cited = f"**{names[item['source']]}**; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})"
         else:
             cited = f"**{names[item['source']]}**, {t['single_source']}"
-        lines.append(f"- {_one_line(item['text'])} — {cited}")
+        score = f" ({t['score']} {item['score']:.3f})" if full else ""
+        lines.append(f"- {_one_line(item['text'])} — {cited}{score}")
         for c in item["contradicted_by"]:
             disagreement = t["says_where_this_says"].format(source=names[c["source"]], value=c["value"], own=c["own_value"])
             explained = f" ({t['explained']}{t['colon']} {readable(c['explanation'], names, data['language'])})" if c["explanation"] else ""
             lines.append(f"  - ⚠ {t.get('kind_' + c['type'], c['type'])}{t['colon']} {disagreement} — {_one_line(c['sentence'])}{explained}")
     if data["cross_checked"]:
         lines += ["", f"## {t['contradictions']} ({view.contradictions_total})", ""]
+        if not view.contradictions_total:
+            lines.append(f"*{t['no_contradiction']}*")
         for c in view.contradictions:
             lines.append(f"- **{t.get('kind_' + c['type'], c['type'])}**{t['colon']} {names[c['a']['source']]} “{c['a']['value']}” {t['vs']} "
                          f"{names[c['b']['source']]} “{c['b']['value']}”"
@@ -49,7 +56,7 @@ def to_markdown(data: dict, full: bool = False) -> str:
         lines += ["", f"## {t['undated']} ({len(view.undated)})", ""]
         for d in view.undated:
             inferred = f" ({t['published']} {d['published']}?)" if d["published_origin"] == "inferred" else ""
-            lines.append(f"- **{names[d['id']]}** — {_one_line(d['title'])}{inferred}")
+            lines.append(f"- **{names[d['id']]}** — {shorten(d['title'], TITLE_CHARS)}{inferred}")
         lines += ["", f"*{t['undated_note']}*"]
     if full:
         lines += _claims(data, names, t) + _agreement(data, names, t) + _story(data, names, t) + _sources(data, names, t)

@@ -30,7 +30,7 @@ def to_rich(data: dict, full: bool = False) -> Group:
     t = interface(data["language"])
     names = source_names(data["documents"])
     view = digest(data) if not full else digest(data, 10**9, 10**9, 10**9)
-    parts: list = [_header(data, names, t), _section(t["summary"]), _summary(data, names, t)]
+    parts: list = [_header(data, names, t), _section(t["summary"]), _summary(data, names, t, full)]
     parts += _contradictions(data, view, names, t, full)
     if not full:
         parts += _single_source(view, names, t)
@@ -67,7 +67,7 @@ def _header(data: dict, names: dict[str, str], t: dict) -> Text:
     return header
 
 
-def _summary(data: dict, names: dict[str, str], t: dict) -> Table:
+def _summary(data: dict, names: dict[str, str], t: dict, full: bool = False) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", width=3)
     grid.add_column(ratio=1)
@@ -79,6 +79,8 @@ def _summary(data: dict, names: dict[str, str], t: dict) -> Table:
             body.append(f"; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})", style="green")
         else:
             body.append(f" · {t['single_source']}", style="yellow")
+        if full:
+            body.append(f" · {t['score']} {item['score']:.3f}", style="dim")
         for c in item["contradicted_by"]:
             body.append("\n⚠ " + t.get(f"kind_{c['type']}", c["type"]) + t["colon"] + " " + t["says_where_this_says"].format(
                 source=names[c["source"]], value=c["value"], own=c["own_value"]), style="red")
@@ -106,7 +108,7 @@ def _contradictions(data: dict, view: Digest, names: dict[str, str], t: dict, fu
             body.append(f"\n{names[side['source']]}: ", style="bold")
             body.append(" ".join(sentence.split()), style="dim")
         grid.add_row("•", body)
-    parts.append(grid)
+    parts.append(grid if view.contradictions_total else Text(t["no_contradiction"], style="dim"))
     parts += _more(view.contradictions_total - len(view.contradictions), t)
     return parts
 
