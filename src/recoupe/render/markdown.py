@@ -38,8 +38,8 @@ def to_markdown(data: dict, full: bool = False) -> str:
         if not view.contradictions_total:
             lines.append(f"*{t['no_contradiction']}*")
         for c in view.contradictions:
-            lines.append(f"- **{t.get('kind_' + c['type'], c['type'])}**{t['colon']} {names[c['a']['source']]} “{c['a']['value']}” {t['vs']} "
-                         f"{names[c['b']['source']]} “{c['b']['value']}”"
+            lines.append(f"- **{t.get('kind_' + c['type'], c['type'])}**{t['colon']} {names[c['a']['source']]} {t['quoted'].format(text=c['a']['value'])} "
+                         f"{t['vs']} {names[c['b']['source']]} {t['quoted'].format(text=c['b']['value'])}"
                          + (f" — {anchor_note(c, t)}" if c["anchor"] else "")
                          + (f" — {t['explained']}{t['colon']} {readable(c['explanation'], names, data['language'])}" if c["explanation"] else ""))
             lines.append(f"  - {names[c['a']['source']]}: {_one_line(c['a']['sentence'])}")
@@ -133,7 +133,7 @@ def _story(data: dict, names: dict[str, str], t: dict) -> list[str]:
         lines += ["", f"## {t['quotes']} ({len(data['quotes'])})", ""]
         for q in data["quotes"]:
             sources = ", ".join(names[s] for s in q["sources"])
-            quoted = f"« {_one_line(q['text'])} »" if q["kind"] == "direct" else f"({t['indirect']}) {_one_line(q['text'])}"
+            quoted = t["quoted"].format(text=_one_line(q["text"])) if q["kind"] == "direct" else f"({t['indirect']}) {_one_line(q['text'])}"
             lines.append(f"- **{q['speaker_name'] or t['unknown_speaker']}**: {quoted} — {sources}")
             if q["conflicting_speakers"]:
                 others = ", ".join(actor_names.get(a, a) for a in q["conflicting_speakers"])

@@ -99,8 +99,8 @@ def _contradictions(data: dict, view: Digest, names: dict[str, str], t: dict, fu
     grid.add_column(ratio=1)
     for c in view.contradictions:
         body = Text(t.get(f"kind_{c['type']}", c["type"]), style="bold red")
-        body.append(f": {names[c['a']['source']]} « {c['a']['value']} » {t['vs']} "
-                    f"{names[c['b']['source']]} « {c['b']['value']} »")
+        body.append(f"{t['colon']} {names[c['a']['source']]} {t['quoted'].format(text=c['a']['value'])} {t['vs']} "
+                    f"{names[c['b']['source']]} {t['quoted'].format(text=c['b']['value'])}")
         if c["explanation"]:
             body.append(f" — {t['explained']}{t['colon']} {readable(c['explanation'], names, data['language'])}", style="dim")
         for side in (c["a"], c["b"]):
@@ -244,7 +244,7 @@ def _story_tables(data: dict, names: dict[str, str], t: dict) -> list:
         for column, ratio in ((t["speaker"], 2), (t["quote"], 6), (t["sources"], 2)):
             quotes.add_column(column, ratio=ratio)
         for q in data["quotes"]:
-            text = Text(f"« {q['text']} »" if q["kind"] == "direct" else q["text"],
+            text = Text(t["quoted"].format(text=q["text"]) if q["kind"] == "direct" else q["text"],
                         style="" if q["kind"] == "direct" else "italic")
             if q["conflicting_speakers"]:
                 others = ", ".join(actor_names.get(a, a) for a in q["conflicting_speakers"])
