@@ -109,14 +109,25 @@ def gold_actor_of(gold: dict) -> dict[str, str]:
     return index
 
 
-def same_speaker(shown: str | None, expected: str, actor_index: dict[str, str]) -> bool:
+def same_speaker(shown: str | None, expected: str, gold: dict) -> bool:
+    """The shown name is a variant of the expected gold actor, or names it up to honorifics and
+    transliteration ("Monseigneur André Vingt-Trois" / "André Vingt-Trois")."""
     if not shown:
         return False
-    return actor_index.get(normalise(shown), normalise(shown)) == expected or normalise(shown) == normalise(expected)
+    if gold["actor_index"].get(normalise(shown)) == expected or normalise(shown) == normalise(expected):
+        return True
+    from recoupe.lang import fr
+    from recoupe.values import name_key, names_match
+
+    shown_key = name_key(shown, fr)
+    return any(names_match(shown_key, name_key(v, fr)) for v in gold["variants"].get(expected, [expected])
+               if len(name_key(v, fr).split()) > 1 or len(shown_key.split()) == 1)
 
 
 def score_cluster(data: dict, gold: dict, scores: Scores, cluster: str) -> None:
     actor_index = gold_actor_of(gold)
+    gold["actor_index"] = actor_index
+    gold["variants"] = {a["name"]: [a["name"], *a["variants"]] for a in gold["actor"]}
     _score_quotes(data, gold, scores, cluster, actor_index)
     _score_dates(data, gold, scores, cluster)
     _score_actors(data, scores, cluster, actor_index)
@@ -141,11 +152,11 @@ def _score_quotes(data, gold, scores: Scores, cluster: str, actor_index) -> None
             matched_reports.add(best)
             quote, _ = shown[best]
             if quote["speaker"]:
-                right = g["speaker"] is not None and same_speaker(quote["speaker_name"], g["speaker"], actor_index)
+                right = g["speaker"] is not None and same_speaker(quote["speaker_name"], g["speaker"], gold)
                 scores.speaker_precision.add(right, f"{cluster} {g['doc']}: shown {quote['speaker_name']!r}, gold "
                                                     f"{g['speaker']!r} ({g['speaker_text']!r}) « {g['quote'][:70]} »")
         if g["speaker"]:
-            right = found and same_speaker(shown[best][0]["speaker_name"], g["speaker"], actor_index)
+            right = found and same_speaker(shown[best][0]["speaker_name"], g["speaker"], gold)
             scores.speaker_coverage.add(right, f"{cluster} {g['doc']}: gold {g['speaker']!r}, shown "
                                                f"{shown[best][0]['speaker_name'] if found else '(not found)'!r} "
                                                f"« {g['quote'][:70]} »")
