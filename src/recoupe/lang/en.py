@@ -76,6 +76,8 @@ REPORTING_VERBS = frozenset(
 )
 
 # --- cross-checking ------------------------------------------------------------------------------
+# Words right before a written day that make it the day of writing (see lang/fr.py).
+PUBLICATION_DAY_CUE = r"(?:\b(?:published|updated|posted)\s*(?:on|:)?|\btoday,?|\bthis)\s*$"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")

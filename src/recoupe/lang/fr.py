@@ -137,6 +137,12 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 # Words giving the part of a day ("mardi soir", "aux premières heures de mercredi").
 PARTS_OF_DAY = ("matin", "midi", "après-midi", "soir", "soirée", "nuit", "premières heures")
 # Relative day words, as an offset in days from the publication date.
+# Words right before a written day that say it is the day of writing, not of an event the article
+# reports: a publication line ("Publié le 2 juillet 2008", "mis à jour le ..."), "aujourd'hui
+# mercredi 2 juillet", "ce mercredi 2 juillet". The only evidence a publication date is inferred
+# from (issue 18: the latest event day put whole documents in the wrong year).
+PUBLICATION_DAY_CUE = (r"(?:\b(?:publi[ée]e?s?|mise?s? à jour|actualis[ée]e?|modifi[ée]e?)\s*(?:le|:)?"
+                       r"|\baujourd['’]hui|\b(?:ce|cette))\s*$")
 RELATIVE_DAYS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
                  "après-demain": 2}
 # Relative expressions dateparser resolves from a base date (tested in tests/test_values.py).
