@@ -140,3 +140,42 @@ def test_seeds_timeline_is_chronological_and_flags_the_arrival_conflict(seeds_ti
     assert [e.date for e in seeds_timeline] == sorted(e.date for e in seeds_timeline)
     conflicts = [c for e in seeds_timeline for c in e.conflicts]
     assert any("mardi soir" in c and "mercredi" in c for c in conflicts)
+
+
+# --- yearless days in undated documents: the story's year (issue 18) -------------------------------
+
+def test_a_yearless_day_of_an_undated_document_takes_the_year_the_story_agrees_on():
+    from recoupe.timeline import dated_mentions, story_year
+
+    sentences = (sentences_of("a", "Le juge a été saisi le 22 août 2008.", "L'audience a eu lieu le 5 août.")
+                 + sentences_of("b", "La réforme de 2005 reste en vigueur.", "Il a parlé hier."))
+    unknown = {d: PublicationDate(None, "unknown") for d in ("a", "b")}
+    assert story_year(sentences, unknown, fr) == 2008
+    by_expression = {m.mention.expression: m for m in dated_mentions(sentences, unknown, fr, 2008)}
+    assert (by_expression["5 août"].date, by_expression["5 août"].mention.resolved_by) == ("2008-08-05", "cluster-year")
+    assert by_expression["22 août 2008"].mention.resolved_by == "written"
+    assert by_expression["hier"].date is None  # a weekday or "hier" needs the day of writing, not its year
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # the only day written in full is a law's; "jeudi 20 mars" is no Thursday in 2005
+    (("La loi du 22 avril 2005 encadre la fin de vie.", "Le tribunal a statué jeudi 20 mars."), None),
+    (("La loi du 22 avril 2005 encadre la fin de vie.", "Le tribunal a statué dimanche 20 mars."), 2005),
+    # an older year written more often than the latest: no agreement; a tie goes to the latest
+    (("Signé le 2 mars 2007.", "Publié le 9 mars 2007.", "Ratifié le 3 mars 2008."), None),
+    (("Signé le 2 mars 2007.", "Ratifié le 3 mars 2008."), 2008),
+    (("Rien de daté.",), None),
+])
+def test_the_story_year_needs_days_written_in_full_that_nothing_contradicts(texts, expected):
+    from recoupe.timeline import story_year
+
+    assert story_year(sentences_of("a", *texts), {"a": PublicationDate(None, "unknown")}, fr) == expected
+
+
+def test_known_publication_dates_give_the_story_year_when_they_agree():
+    from recoupe.timeline import story_year
+
+    sentences = sentences_of("a", "Signé le 2 mars 2007.")
+    assert story_year(sentences, {"a": PublicationDate("2008-07-04", "option")}, fr) == 2008
+    both = {"a": PublicationDate("2008-07-04", "option"), "b": PublicationDate("2009-01-02", "metadata")}
+    assert story_year(sentences, both, fr) is None

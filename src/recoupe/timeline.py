@@ -149,8 +149,12 @@ def _written_years(sentences: list[Sentence], lang: ModuleType) -> list[int]:
 # --- 2. dated mentions -------------------------------------------------------------------------------
 
 def dated_mentions(sentences: list[Sentence], published: dict[str, PublicationDate],
-                   lang: ModuleType) -> list[ResolvedMention]:
-    """Every date expression of every sentence, resolved against its document's publication date."""
+                   lang: ModuleType, cluster_year: int | None = None) -> list[ResolvedMention]:
+    """Every date expression of every sentence, resolved against its document's publication date.
+
+    In a document without one, a yearless written day ("le 5 août") is dated in ``cluster_year``,
+    the year the story's documents agree on (``story_year``), when there is one; weekdays and
+    "hier" stay unresolved: they need the day of writing, not only its year."""
     found = []
     for sentence in sentences:
         publication = published.get(sentence.doc_id)
@@ -158,9 +162,17 @@ def dated_mentions(sentences: list[Sentence], published: dict[str, PublicationDa
         expressions = find_dates(sentence.text, lang, day)
         if _names_another_time_zone(sentence.text, lang):
             expressions = _first_day_only(expressions)
+        in_year = ({(e.start, e.end): e for e in find_dates(sentence.text, lang, dt.date(cluster_year, 12, 31))}
+                   if day is None and cluster_year else {})
         for expression in expressions:
+            resolved_by = None if expression.date is None else "publication" if expression.relative else "written"
+            if expression.date is None and expression.relative and _written_day(expression, lang):
+                dated = in_year.get((expression.start, expression.end))
+                if dated is not None and dated.date and dated.date.startswith(str(cluster_year)):
+                    expression, resolved_by = dated, "cluster-year"
             mention = DatedMention(sentence.doc_id, sentence.index, sentence.text, expression.text,
-                                   expression.relative, day.isoformat() if day and expression.relative else None)
+                                   expression.relative, day.isoformat() if day and expression.relative else None,
+                                   resolved_by)
             problem = None
             if expression.date is None:
                 problem = ("relative date, publication date unknown" if expression.relative and day is None
@@ -170,6 +182,43 @@ def dated_mentions(sentences: list[Sentence], published: dict[str, PublicationDa
             found.append(ResolvedMention(mention, expression.date, expression.precision, expression.end_date,
                                          expression.time, expression.kind, announced, problem))
     return found
+
+
+def story_year(sentences: list[Sentence], published: dict[str, PublicationDate], lang: ModuleType) -> int | None:
+    """The year the story's documents agree on: that of their known publication dates when they
+    share one, else that of the days they write in full ("22 août 2008") when one year is both
+    the latest and the most written (a story that recalls 2005 and plans 2009 still happens in
+    2008: months and bare years are not counted). None when they disagree or write none."""
+    known = {p.date[:4] for p in published.values() if p.date}
+    if known:
+        return int(known.pop()) if len(known) == 1 else None
+    years = []
+    for sentence in sentences:
+        for expression in find_dates(sentence.text, lang, None):
+            if expression.date and not expression.relative and expression.precision == "day":
+                years.append(int(expression.date[:4]))
+    if not years:
+        return None
+    latest = max(years)
+    if years.count(latest) < max(years.count(y) for y in set(years)):
+        return None
+    return None if _weekdays_contradict(sentences, latest, lang) else latest
+
+
+def _weekdays_contradict(sentences: list[Sentence], year: int, lang: ModuleType) -> bool:
+    """Whether a yearless day written with its weekday ("jeudi 20 mars") falls on another weekday
+    in ``year``: then the story is not of that year (rpm2-fr T09: "22 avril 2005", the date of a
+    law, is the only day written in full; "jeudi 20 mars" is 2008)."""
+    base = dt.date(year, 12, 31)
+    for sentence in sentences:
+        for expression in find_dates(sentence.text, lang, base):
+            if not (expression.relative and expression.date and expression.precision == "day"
+                    and _written_day(expression, lang)):
+                continue
+            written = [k for k, name in enumerate(lang.WEEKDAYS) if re.search(rf"\b{name}\b", expression.text, re.I)]
+            if len(written) == 1 and dt.date.fromisoformat(expression.date).weekday() != written[0]:
+                return True
+    return False
 
 
 def _names_another_time_zone(text: str, lang: ModuleType) -> bool:
@@ -209,7 +258,8 @@ class DateConflict:
 def timeline_and_conflicts(sentences: list[Sentence], published: dict[str, PublicationDate],
                            lang: ModuleType) -> tuple[list[TimelineEvent], list[DateConflict]]:
     """The timeline, and the events sources date differently (also written into the events)."""
-    mentions = [m for m in dated_mentions(sentences, published, lang) if m.date and m.kind == "point"]
+    year = story_year(sentences, published, lang)
+    mentions = [m for m in dated_mentions(sentences, published, lang, year) if m.date and m.kind == "point"]
     if not mentions:
         return [], []
     vectors, distinctive = _sentence_vectors(sentences, mentions, lang)

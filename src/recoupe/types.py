@@ -283,6 +283,10 @@ class DatedMention:
     expression: str  # "mardi soir", "en mars", "il y a deux ans"
     relative: bool  # resolved against the publication date
     published: str | None = None  # the date it was resolved against
+    # how its date was decided: "written" (in full), "publication" (against the document's
+    # publication date), "cluster-year" (a yearless day dated in the year the story's documents
+    # agree on), None when it has no date
+    resolved_by: str | None = None
 
 
 @dataclass(frozen=True)

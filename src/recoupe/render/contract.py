@@ -178,7 +178,8 @@ def timeline_to_dicts(timeline: list[TimelineEvent]) -> list[dict]:
             "conflicts": list(e.conflicts),
             "mentions": [
                 {"source": m.source, "sentence_index": m.sentence_index, "sentence": m.sentence,
-                 "expression": m.expression, "relative": m.relative, "published": m.published}
+                 "expression": m.expression, "relative": m.relative, "published": m.published,
+                 "resolved_by": m.resolved_by}
                 for m in e.mentions
             ],
         }
