@@ -155,6 +155,8 @@ def test_the_format_follows_the_out_extension_and_the_file_is_confirmed(tmp_path
     assert marker in written[:60] and "╭" not in written
     assert done.stderr.splitlines()[-1].startswith(f"recoupe: briefing written to {out} (")
     assert "[1/8]" in done.stderr  # progress, one line a stage when stderr is no terminal
+    # the examples carry no publication date and none is given: stderr says so
+    assert "recoupe: note: 5 of 5 documents have no publication date" in done.stderr
 
 
 def test_format_overrides_the_extension_and_quiet_prints_nothing(tmp_path):

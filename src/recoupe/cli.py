@@ -139,6 +139,8 @@ def brief(
     from .render import briefing_to_dict, render
 
     data = briefing_to_dict(briefing)
+    if not quiet:
+        _note_undated(data)
     if out is not None:
         _write(out, render(data, chosen, full), chosen, quiet)
     elif chosen == "text" and sys.stdout.isatty():
@@ -148,6 +150,17 @@ def brief(
     else:
         sys.stdout.write(render(data, chosen, full))
     raise typer.Exit(1 if briefing.problems else 0)
+
+
+def _note_undated(data: dict) -> None:
+    """Say on stderr which documents have no usable publication date: their "mardi" and "hier"
+    are left out of the timeline, which a reader of the output alone might not notice."""
+    undated = [d["id"] for d in data["documents"] if d["published_origin"] == "unknown"]
+    if undated:
+        shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
+        stderr.print(f"recoupe: note: {len(undated)} of {len(data['documents'])} documents have no publication date "
+                     f"({shown}); their relative dates are left out of the timeline (--published gives one)",
+                     markup=False, soft_wrap=True)
 
 
 def _format_for(out: Path | None) -> str:
