@@ -150,10 +150,12 @@ def _score_quotes(data, gold, scores: Scores, cluster: str, actor_index) -> None
         scores.quotes_found.add(found, f"{cluster} {g['doc']}: « {g['quote'][:90]} »")
         if found:
             matched_reports.add(best)
-            quote, _ = shown[best]
+            quote, report = shown[best]
             if quote["speaker"]:
                 right = g["speaker"] is not None and same_speaker(quote["speaker_name"], g["speaker"], gold)
-                scores.speaker_precision.add(right, f"{cluster} {g['doc']}: shown {quote['speaker_name']!r}, gold "
+                scores.speaker_precision.add(right, f"{cluster} {g['doc']}: shown {quote['speaker_name']!r} "
+                                                    f"(this source: {report['speaker']!r}, {len(quote['sources'])} "
+                                                    f"sources), gold "
                                                     f"{g['speaker']!r} ({g['speaker_text']!r}) « {g['quote'][:70]} »")
         if g["speaker"]:
             right = found and same_speaker(shown[best][0]["speaker_name"], g["speaker"], gold)

@@ -37,6 +37,8 @@ ROLE_WINDOW = 5
 MAX_EXTRA_SPEAKER_WORDS = 2
 
 AUXILIARY_LEMMAS = frozenset(("avoir", "être", "have", "be"))
+# Text between quotation marks (persons named there are quoted, not the text's subjects).
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 INVERTED_PRONOUN = re.compile(r"^-(?:t-?)?(il|elle|ils|elles|on)?$", re.I)
 
 
@@ -60,6 +62,8 @@ class DocumentContext:
         self.last_speaker_at = -1
         self.last_subject: tuple[int, str] | None = None  # a person opening a sentence, and where
         self.speaker_of: dict[int, str | None] = {}  # position -> speaker of its last report
+        # every person named outside quotation marks, in order: (position, name, gender "m"/"f"/None)
+        self.persons: list[tuple[int, str, str | None]] = []
 
 
 def remember_speakers(doc: DocumentContext, position: int, reports: list[Report]) -> None:
@@ -72,6 +76,38 @@ def remember_speakers(doc: DocumentContext, position: int, reports: list[Report]
     subject = _opening_person(doc, position)
     if subject:
         doc.last_subject = (position, subject)
+    doc.persons += [(position, name, gender) for name, gender in _persons_outside_quotes(doc, position)]
+
+
+def _persons_outside_quotes(doc: DocumentContext, position: int) -> list[tuple[str, str | None]]:
+    """The PER entities of a sentence that are not inside quotation marks (a speaker naming
+    someone does not make them the next "il"), each with the gender its context gives."""
+    text = doc.sentences[position].text
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    analysis = doc.analyses[position]
+    found = []
+    for entity in analysis.entities:
+        if entity.label == "PER" and not any(a <= entity.start < b for a, b in quoted):
+            found.append((entity.text, _gender(analysis.tokens, entity.start, doc.lang)))
+    return found
+
+
+def _gender(tokens: tuple[Token, ...], start: int, lang: ModuleType) -> str | None:
+    """"M. Leonetti" m, "Mme Dati" f, "la ministre Rachida Dati" f, "le député Jean Leonetti" m:
+    what an honorific or the article of a role noun just before a name says of its gender."""
+    before = [t for t in tokens if t.end <= start][-ROLE_WINDOW:]
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k].text.lower()
+        if word in lang.MASCULINE_HONORIFICS:
+            return "m"
+        if word in lang.FEMININE_HONORIFICS:
+            return "f"
+        if before[k].lemma in lang.ROLE_NOUNS and k > 0:
+            article = before[k - 1].text.lower()
+            return "m" if article in lang.MASCULINE_ARTICLES else "f" if article in lang.FEMININE_ARTICLES else None
+        if before[k].pos not in ("ADJ", "PROPN", "NOUN") and word not in ("-", "’", "'"):
+            return None
+    return None
 
 
 # --- who speaks around a direct quote ------------------------------------------------------------
@@ -283,7 +319,8 @@ def _phrase_speaker(doc: DocumentContext, position: int, phrase: list[Token]) ->
 
 def _person_with_role(doc: DocumentContext, position: int, offset: int, role: str, others: set[str]) -> str | None:
     """The nearest person before ``offset`` named beside ``role`` ("le ministre russe ...
-    Alexandre Kozlov"), or beside one of ``others`` ("un assistant du Kremlin, Iouri Ouchakov")."""
+    Alexandre Kozlov"), preferring one also named beside the phrase's other words ("un assistant
+    du Kremlin, Iouri Ouchakov")."""
     best, best_score = None, 0
     for k in range(position, -1, -1):
         analysis = doc.analyses[k]
@@ -293,7 +330,9 @@ def _person_with_role(doc: DocumentContext, position: int, offset: int, role: st
             before = [t for t in analysis.tokens if t.end <= entity.start][-ROLE_WINDOW:]
             after = [t for t in analysis.tokens if t.start >= entity.end][:ROLE_WINDOW]
             lemmas = {t.lemma for t in before + after}
-            score = 2 * (role in lemmas) + len(others & lemmas)
+            if role not in lemmas:  # a person named beside other words only is a guess (dev: "le
+                continue            # praticien" given to the patient named beside "médecin")
+            score = 2 + len(others & lemmas)
             if score > best_score:  # the nearest of the best described
                 best, best_score = entity.text, score
     return best
@@ -301,7 +340,11 @@ def _person_with_role(doc: DocumentContext, position: int, offset: int, role: st
 
 def _resolve_pronoun(doc: DocumentContext, position: int, pronoun: str, offset: int | None) -> str | None:
     """"il", "elle", "lui": the subject of the sentence when the pronoun comes after it
-    ("M. Poutine a remercié ..., selon lui"), else the document's last named speaker."""
+    ("M. Poutine a remercié ..., selon lui"), else the one person it can stand for: the last
+    named speaker and every person named (outside quotes) since, less those whose gender does
+    not agree. Two or more left: None, the pronoun is not resolved. Resolving to the last
+    speaker regardless gave "a-t-elle ajouté" to a man and "a-t-il dit" to the previous
+    speaker when the text had just named someone else (blind gold, dev split)."""
     if pronoun not in doc.lang.SPEAKER_PRONOUNS:
         return None
     if offset is not None:
@@ -309,9 +352,28 @@ def _resolve_pronoun(doc: DocumentContext, position: int, pronoun: str, offset: 
         subject = _sentence_subject(doc, position, at_token)
         if subject:
             return subject
-    if doc.last_subject and doc.last_subject[0] > doc.last_speaker_at:
-        return doc.last_subject[1]  # "Poutine est arrivé ... « ... », a-t-il dit"
-    return doc.last_speaker
+    wanted = doc.lang.PRONOUN_GENDER.get(pronoun)
+    candidates: list[tuple[str, str | None]] = []
+    if doc.last_speaker:
+        candidates.append((doc.last_speaker, _gender_of(doc, doc.last_speaker)))
+    candidates += [(name, gender) for at, name, gender in doc.persons if at > doc.last_speaker_at and at < position]
+    people: list[tuple[str, str | None]] = []
+    for name, gender in candidates:
+        key = name_key(name, doc.lang)
+        same = next((k for k, (other, _) in enumerate(people) if names_match(key, name_key(other, doc.lang))), None)
+        if same is None:
+            people.append((name, gender))
+        elif gender and not people[same][1]:
+            people[same] = (people[same][0], gender)
+    agreeing = [name for name, gender in people if not (wanted and gender and gender != wanted)]
+    return agreeing[0] if len(agreeing) == 1 else None
+
+
+def _gender_of(doc: DocumentContext, name: str) -> str | None:
+    """The gender the document's text gives a person anywhere ("Mme Dati" makes "Rachida Dati" f)."""
+    key = name_key(name, doc.lang)
+    genders = {gender for _, other, gender in doc.persons if gender and names_match(key, name_key(other, doc.lang))}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _opening_person(doc: DocumentContext, position: int) -> str | None:

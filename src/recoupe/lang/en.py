@@ -145,6 +145,12 @@ SOURCE_CUE_BLOCKERS = frozenset("which whom".split())
 REPORTED_CLAUSE_OPENERS = frozenset(["that"])
 REPORTED_CLAUSE_COORDINATORS = ("but", "and")
 SPEAKER_PRONOUNS = frozenset("he she him her".split())
+# Gender cues of speaker pronouns and names (see lang/fr.py).
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+MASCULINE_HONORIFICS = frozenset("mr mr.".split())
+FEMININE_HONORIFICS = frozenset("mrs mrs. ms ms. miss".split())
+MASCULINE_ARTICLES: frozenset[str] = frozenset()
+FEMININE_ARTICLES: frozenset[str] = frozenset()
 ROLE_NOUNS = frozenset(
     """president leader minister adviser advisor spokesman spokeswoman spokesperson chief secretary
     assistant ambassador general commander director official diplomat head candidate""".split()

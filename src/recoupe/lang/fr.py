@@ -270,6 +270,13 @@ REPORTED_CLAUSE_OPENERS = frozenset("que qu' qu’".split())
 REPORTED_CLAUSE_COORDINATORS = ("mais", "et")
 # Pronouns standing for a speaker named earlier ("a-t-il indiqué", "selon lui").
 SPEAKER_PRONOUNS = frozenset("il elle lui".split())
+# The gender a speaker pronoun agrees with, and what gives a named person's gender just before
+# the name: an honorific, or the article of a role noun ("la ministre Rachida Dati").
+PRONOUN_GENDER = {"il": "m", "lui": "m", "elle": "f"}
+MASCULINE_HONORIFICS = frozenset("m. m monsieur mr".split())
+FEMININE_HONORIFICS = frozenset("mme madame mlle mademoiselle".split())
+MASCULINE_ARTICLES = frozenset("le du au un ce".split())
+FEMININE_ARTICLES = frozenset("la une cette".split())
 # Nouns of people's roles: a speaker given as "le dirigeant nord-coréen" is resolved to the person
 # the document names with that role ("le dirigeant nord-coréen Kim Jong Un").
 ROLE_NOUNS = frozenset(
