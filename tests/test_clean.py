@@ -139,3 +139,73 @@ def test_a_paragraph_made_of_web_furniture_goes_whole():
     document = clean_documents(raw, en, SentenceSplitter(en), Lexicon.from_texts([text], "en"))[0]
     assert document.text == "The Senate passed the budget late on Friday after a long debate."
     assert [r.reason for r in document.removed] == ["boilerplate"]
+
+
+# --- kinds of page furniture, on pages written for these tests (issue 18) --------------------------
+
+FRENCH_PAGE = """Politique
+
+Réforme des retraites : le Sénat adopte le texte en première lecture
+
+Par Claire Martin
+
+Le Sénat a adopté mardi soir le projet de réforme des retraites par 195 voix contre 112, au terme de dix jours de débats tendus dans l'hémicycle.
+
+Nous utilisons des cookies et des traceurs pour améliorer votre expérience de navigation, mesurer l'audience et vous proposer des contenus personnalisés. En cliquant sur « Accepter », vous consentez à leur dépôt. Vous pouvez modifier vos choix à tout moment.
+
+Le texte doit désormais être examiné en commission mixte paritaire, où députés et sénateurs tenteront de s'accorder sur une version commune avant la fin du mois.
+
+Recevez chaque matin l'essentiel de l'actualité politique dans votre boîte mail. C'est gratuit et sans engagement.
+
+« Vous pouvez refuser les cookies publicitaires sans perdre l'accès au site », rappelle la présidente de la CNIL, qui a sanctionné trois éditeurs en mars.
+
+Profitez de notre offre découverte : le premier mois à 1 €, puis 9,99 € par mois, résiliable à tout moment.
+
+Les syndicats estiment que le recul de l'âge légal pénalisera d'abord les salariés aux carrières longues et les femmes.
+
+Société
+"""
+
+ENGLISH_PAGE = """World
+
+Senate passes pension bill after ten days of debate
+
+By Jane Doe
+
+The Senate passed the pension reform bill on Tuesday night by 195 votes to 112, after ten days of heated debate in the chamber.
+
+We use cookies and similar technologies to improve your browsing experience, measure our audience and show you personalised content. By clicking "Accept", you agree to their use. You can change your preferences at any time.
+
+The bill now goes to a joint committee, where deputies and senators will try to agree on a common version before the end of the month.
+
+Get the day's top political stories delivered to your inbox every morning. It's free and you can unsubscribe at any time.
+
+Enjoy our introductory offer: your first month for $1, then $9.99 a month, cancel anytime.
+
+Unions say raising the legal retirement age will hit long-career workers and women first.
+
+Business
+"""
+
+
+@pytest.mark.parametrize("lang, page, kept_quote", [("fr", FRENCH_PAGE, "rappelle la présidente de la CNIL"),
+                                                    ("en", ENGLISH_PAGE, None)])
+def test_consent_banners_offers_and_section_names_are_removed_by_kind(lang, page, kept_quote):
+    from recoupe import brief
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.txt"
+        path.write_text(page, encoding="utf-8")
+        document = brief([str(path)], lang=lang, crosscheck=False, story=False).documents[0]
+    reasons = {r.reason for r in document.removed}
+    assert {"consent", "promotion", "section"} <= reasons
+    by_reason = {r.reason: [x.text for x in document.removed if x.reason == r.reason] for r in document.removed}
+    assert len(by_reason["promotion"]) == 2 and by_reason["section"] == [page.strip().splitlines()[-1]]
+    assert "cookies" not in document.text.replace("cookies publicitaires", "") and "€" not in document.text
+    assert "$" not in document.text and "inbox" not in document.text
+    assert len(document.text.split("\n\n")) == (4 if kept_quote else 3)  # every article paragraph kept
+    if kept_quote:  # someone quoted on cookies is news, not a banner
+        assert kept_quote in document.text

@@ -6,8 +6,11 @@ The cascade, per paragraph (first rule that fires wins):
 1. ``marker``: a lone token with digits or no letters ("fr-02", "***").
 2. ``embed``: embedded social media (pic.twitter.com links, the "— Name (@handle) date" line).
 3. ``widget``: share / subscribe / comment furniture (language data), and a run of short lines
-   at the end of the page where such furniture dominates.
-4. ``seo``: blurbs that address the reader and talk about the site ("vous", "ce post", a domain).
+   at the end of the page where such furniture dominates; ``section``: a bare section name
+   closing the page ("Société").
+4. ``seo``: blurbs that address the reader and talk about the site ("vous", "ce post", a domain);
+   ``consent`` and ``promotion``: paragraphs that address the reader about cookies and consent,
+   or about a newsletter, a subscription or an offer.
 5. ``link``: lines made of paths, URLs or a bracketed link title ("[...]").
 6. ``foreign-language``: a paragraph (or, later, a sentence) in another language than the
    document's, by py3langid with a confidence floor.
@@ -57,6 +60,19 @@ DUPLICATE_MIN_WORDS = 4
 # An SEO blurb has at least this share of reader-address and site-talk words (the seeds' blurb:
 # 0.11; a 400-word article that mentions "the site" twice: 0.005).
 SEO_MIN_DENSITY = 0.05
+# A paragraph that addresses the reader about cookies or an offer ("consent", "promotion") has
+# at least this many distinct words of that kind, and that share of kind and reader-address
+# words among its words (the French and English test pages of tests/test_clean.py: 0.20-0.38; an
+# article paragraph that says "vous" once and "offre" once: under 0.1). Longer paragraphs are
+# articles, whatever their words.
+MIN_OFFER_WORDS = 2
+OFFER_MIN_DENSITY = 0.15
+MAX_OFFER_WORDS = 80
+# Text between quotation marks; a quoted span of this many words or more is someone's words.
+QUOTED_SPAN = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+MIN_QUOTE_WORDS = 4
+# A trailing section name ("Société") has at most this many words.
+MAX_SECTION_WORDS = 3
 # Share of slashes/URL characters above which a line is a link list.
 LINK_DENSITY = 0.08
 # A site-name suffix on a title ("... | Actualités mondiales") has at most this many words.
@@ -127,6 +143,7 @@ class NoiseClassifier:
         blocks = segment_blocks(document.text)
         reasons: list[str | None] = [self._paragraph_reason(b, document) for b in blocks]
         self._mark_widget_tail(blocks, reasons)
+        self._mark_section_tail(blocks, reasons)
         title, title_index, title_source = self._find_title(blocks, reasons, document)
         removals: list[Removal] = []
         if title_index is not None:
@@ -156,6 +173,9 @@ class NoiseClassifier:
             return "widget"
         if self._is_seo(text):
             return "seo"
+        kind = self._reader_offer(text)
+        if kind:
+            return kind
         if self._is_link_line(text):
             return "foreign-language" if self.is_foreign(text[1:-1], document) else "link"
         if self._looks_like_byline(text):
@@ -178,6 +198,29 @@ class NoiseClassifier:
             return True
         # "Ce thème vous a passionné, vous apprécierez également ces parutions:"
         return text.rstrip().endswith(":") and address >= 1 and site_talk >= 1 and len(words) <= 20
+
+    def _reader_offer(self, text: str) -> str | None:
+        """"consent" or "promotion": a paragraph that addresses the reader (a "vous"/"you", or
+        opens on a second-person imperative: "Recevez", "Profitez") about the site's own
+        mechanics (cookies, consent, settings) or offers (newsletter, subscription, trial), with
+        at least two distinct words of that kind and a dense share of them. A kind of paragraph,
+        not a list of banners: a consent banner or a newsletter blurb the rules never saw is
+        worded with the same words. Never a paragraph that quotes someone (a CNIL official who
+        says "vous pouvez refuser les cookies" is news)."""
+        if any(len(m.group()[1:-1].split()) >= MIN_QUOTE_WORDS for m in QUOTED_SPAN.finditer(text)):
+            return None  # a quote, not a button label (« Accepter »)
+        words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
+        if not words or len(words) > MAX_OFFER_WORDS:
+            return None
+        imperative = bool(self.lang.READER_IMPERATIVE and re.match(self.lang.READER_IMPERATIVE, text.strip()))
+        address = sum(w in self.lang.READER_ADDRESS_WORDS for w in words) + imperative
+        if not address:
+            return None
+        for kind, vocabulary in (("consent", self.lang.CONSENT_WORDS), ("promotion", self.lang.PROMOTION_WORDS)):
+            hits = [w for w in words if w in vocabulary]
+            if len(set(hits)) >= MIN_OFFER_WORDS and (len(hits) + address) / len(words) >= OFFER_MIN_DENSITY:
+                return kind
+        return None
 
     def _is_link_line(self, text: str) -> bool:
         if text.startswith("[") and text.endswith("]"):
@@ -216,6 +259,19 @@ class NoiseClassifier:
         return {line for line, count in counts.items() if count >= 2 and len(documents) >= 3}
 
     # -- furniture tail (3) -----------------------------------------------------------------------
+    def _mark_section_tail(self, blocks: list[Block], reasons: list[str | None]) -> None:
+        """A line of one to three words without final punctuation closing the page, after the
+        last paragraph, is the section or site menu the scraper caught ("Société", "Business"):
+        an article does not end on a bare noun."""
+        for index in range(len(blocks) - 1, 0, -1):
+            text = blocks[index].text.strip()
+            if reasons[index] is not None:
+                continue
+            if len(text.split()) <= MAX_SECTION_WORDS and not text.endswith(TERMINAL_PUNCTUATION) and text[:1].isupper():
+                reasons[index] = "section"
+                continue
+            break
+
     def _mark_widget_tail(self, blocks: list[Block], reasons: list[str | None]) -> None:
         """A run of short unpunctuated lines closing the page is furniture when widget lines
         make up at least half of it ("Partager", "S'inscrire", "guest", "0 Commentaires")."""

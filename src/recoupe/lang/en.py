@@ -55,6 +55,16 @@ READER_ADDRESS_WORDS = frozenset("you your yours".split())
 SITE_TALK_WORDS = frozenset(
     "site blog post posts article articles publications readers reader newsletter".split()
 )
+# Consent banners and promotional blurbs (see lang/fr.py); English imperatives have no ending.
+READER_IMPERATIVE = ""
+CONSENT_WORDS = frozenset(
+    """cookie cookies consent accept reject preferences privacy partners browsing personalised
+    personalized tracking settings audience""".split()
+)
+PROMOTION_WORDS = frozenset(
+    """newsletter newsletters subscribe subscription subscriber inbox free trial offer offers unsubscribe
+    cancel anytime month delivered app download premium exclusive unlimited""".split()
+)
 BYLINE_PATTERNS = (r"^by\s", r"^(published|updated)\s")
 NEWS_AGENCIES = ("afp", "reuters", "associated press", "ap", "bloomberg", "dpa", "efe")
 EMBED_PATTERNS = (

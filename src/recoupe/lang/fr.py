@@ -94,6 +94,21 @@ SITE_TALK_WORDS = frozenset(
     lecteurs lecteur newsletter consultant coordonnées ouvrage""".split()
 )
 
+# Consent banners and promotional blurbs (clean.NoiseClassifier._reader_offer): they address the
+# reader ("vous", or an imperative in -ez opening the paragraph) about the site's mechanics or
+# offers. Words of each kind, not whole banners.
+READER_IMPERATIVE = r"^[A-ZÀ-Ü][a-zà-ÿ]+ez\b"
+CONSENT_WORDS = frozenset(
+    """cookie cookies traceurs traceur consentement consentez consentir accepter acceptez refuser refusez
+    paramétrer paramétrez paramètres préférences navigation partenaires confidentialité personnalisés
+    personnalisées personnaliser audience""".split()
+)
+PROMOTION_WORDS = frozenset(
+    """newsletter newsletters lettre abonnement abonnez abonné abonnés abonner inscrivez inscription recevez
+    recevoir offre offres gratuit gratuite gratuitement essai engagement résiliable découverte boîte mail
+    e-mail application téléchargez télécharger essentiel profitez premium exclusif exclusifs illimité""".split()
+)
+
 # Lines that name the author or agency near the top of a page.
 BYLINE_PATTERNS = (
     r"^(par|de notre (envoyé|correspondant)\w*|propos recueillis par)\s",
