@@ -84,6 +84,7 @@ class Scores:
     date_coverage: Count = field(default_factory=Count)
     publication: Count = field(default_factory=Count)
     actor_junk: Count = field(default_factory=Count)  # right = not junk
+    speaker_by_how: dict = field(default_factory=lambda: defaultdict(Count))  # precision by evidence
     merge_precision: Count = field(default_factory=Count)
 
 
@@ -153,6 +154,7 @@ def _score_quotes(data, gold, scores: Scores, cluster: str, actor_index) -> None
             quote, report = shown[best]
             if quote["speaker"]:
                 right = g["speaker"] is not None and same_speaker(quote["speaker_name"], g["speaker"], gold)
+                scores.speaker_by_how[report.get("how") or "other source"].add(right)
                 scores.speaker_precision.add(right, f"{cluster} {g['doc']}: shown {quote['speaker_name']!r} "
                                                     f"(this source: {report['speaker']!r}, {len(quote['sources'])} "
                                                     f"sources), gold "
@@ -251,6 +253,13 @@ def main() -> None:
     table.add_row("timeline mentions not in the gold", *(str(len(scores[s].dates_not_in_gold)) for s in ("dev", "test")))
     console = Console(width=160)
     console.print(table)
+    how = Table(title="Speaker right among resolved, by how this source's speaker was found")
+    how.add_column("evidence")
+    how.add_column("dev")
+    how.add_column("test")
+    for kind in sorted(set(scores["dev"].speaker_by_how) | set(scores["test"].speaker_by_how)):
+        how.add_row(kind, *(scores[s].speaker_by_how[kind].rate() for s in ("dev", "test")))
+    console.print(how)
     console.print(f"Anchor (Gender Gap Tracker, French, 54 articles): quote F1 {GGT_QUOTE_F1}, speaker match "
                   f"{GGT_SPEAKER_MATCH} %.", style="dim")
     if args.errors:

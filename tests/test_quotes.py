@@ -186,3 +186,16 @@ def test_seed_quotes_spanning_sentences_have_one_report(seed_quotes):
     reports, _ = seed_quotes
     programme = [r for r in reports if "Le programme est très intensif" in r.text]
     assert len(programme) == 1 and programme[0].text.startswith("Les 18 et 19 juin")
+
+
+# --- how each speaker was found (issue 18: every attribution says how it was decided) -------------
+
+@pytest.mark.parametrize("texts, how", [
+    (["« Nous ne céderons rien sur ce point », a déclaré Vladimir Poutine mercredi."], "named"),
+    (["« Nous ne céderons rien sur ce point », a déclaré un porte-parole de l'ambassade."], "description"),
+    (["Vladimir Poutine est arrivé mardi à Pyongyang.", "« Nous ne céderons rien sur ce point », a-t-il ajouté."],
+     "pronoun"),
+])
+def test_each_report_says_how_its_speaker_was_found(resources, texts, how):
+    reports = [r for r in quotes_of(resources, texts) if r.speaker]
+    assert reports and reports[-1].how == how

@@ -170,10 +170,30 @@ def _direct_report(doc: DocumentContext, span: _Span) -> list[Report]:
         speaker, cue = speaker_inside(doc, span.first, span.start, span.last, span.end)
     if cue is None:
         speaker, cue = speaker_before(doc, span.first, span.start - 1)
+    continued = False
     if cue is None and not doc.sentences[span.first].text[: span.start - 1].strip():
         speaker = doc.speaker_of.get(span.first - 1)  # a quote continued from the sentence before
+        continued = speaker is not None
     first = doc.sentences[span.first]
-    return [Report(first.doc_id, first.index, sentence, text, speaker, cue, "direct")]
+    how = "previous" if continued else speaker_evidence(doc, span.first, span.last, speaker, cue)
+    return [Report(first.doc_id, first.index, sentence, text, speaker, cue, "direct", how)]
+
+
+def speaker_evidence(doc: DocumentContext, first: int, last: int, speaker: str | None, cue: str | None) -> str | None:
+    """How a speaker was found, read from where it is written: a name in the quote's sentences
+    ("named"), another phrase there ("description"), or nowhere there: resolved from an inverted
+    or subject pronoun ("pronoun") or from a role phrase naming someone earlier ("role")."""
+    if speaker is None:
+        return None
+    text = " ".join(s.text for s in doc.sentences[first: last + 1])
+    if speaker in text:
+        entities = {e.text for k in range(first, last + 1) for e in doc.analyses[k].entities}
+        return "named" if speaker in entities or speaker[:1].isupper() and speaker.split()[0] not in ("Le", "La", "Les", "L'", "L’", "Un", "Une") else "description"
+    words = re.findall(r"[\w’'-]+", (cue or "").lower())
+    if any(w.strip("-t") in doc.lang.SPEAKER_PRONOUNS or w in doc.lang.SPEAKER_PRONOUNS for w in words) or re.search(
+            r"\b(?:" + "|".join(doc.lang.SPEAKER_PRONOUNS) + r")\b", text.lower()):
+        return "pronoun"
+    return "role"
 
 
 # --- indirect speech -----------------------------------------------------------------------------
@@ -200,20 +220,23 @@ def _indirect_reports(doc: DocumentContext, position: int, quoted: list[tuple[in
             for start, end in _coordinated_clauses(text, opener, lang):
                 clause = text[start:end]
                 if not any(start <= a < end for a, _ in quoted):
-                    reports.append(_indirect(sentence, clause, speaker, verb.cue))
+                    reports.append(_indirect(sentence, clause, speaker, verb.cue, doc, position))
             continue
         comma = _comma_before(tokens, verb.first)
         if comma is not None and comma > 0 and verb.finite and not any(a < comma for a, _ in quoted):
             speaker = subject_after(doc, position, verb)
             if speaker is not None:
-                reports.append(_indirect(sentence, text[:comma], speaker, verb.cue))
+                reports.append(_indirect(sentence, text[:comma], speaker, verb.cue, doc, position))
     if not reports and not quoted:
         reports += _source_cue_reports(doc, position)
     return [r for r in reports if len(r.text.split()) >= MIN_INDIRECT_WORDS]
 
 
-def _indirect(sentence: Sentence, clause: str, speaker: str | None, cue: str) -> Report:
-    return Report(sentence.doc_id, sentence.index, sentence.text, _trim(clause.rstrip(" .")), speaker, cue, "indirect")
+def _indirect(sentence: Sentence, clause: str, speaker: str | None, cue: str, doc: DocumentContext | None = None,
+              position: int | None = None) -> Report:
+    how = speaker_evidence(doc, position, position, speaker, cue) if doc is not None else None
+    return Report(sentence.doc_id, sentence.index, sentence.text, _trim(clause.rstrip(" .")), speaker, cue, "indirect",
+                  how)
 
 
 def _reported_clause_start(tokens: tuple[Token, ...], last: int, lang: ModuleType) -> int | None:
@@ -265,9 +288,9 @@ def _source_cue_reports(doc: DocumentContext, position: int) -> list[Report]:
             continue
         comma = next((t.start for t in tokens[n + 1:] if t.text == ","), None)
         if n == 0 and comma is not None:
-            return [_indirect(sentence, text[comma + 1:], *found)]
+            return [_indirect(sentence, text[comma + 1:], *found, doc, position)]
         if n > 0 and tokens[n - 1].text == "," and (comma is None):
-            return [_indirect(sentence, text[: tokens[n - 1].start], *found)]
+            return [_indirect(sentence, text[: tokens[n - 1].start], *found, doc, position)]
     return []
 
 

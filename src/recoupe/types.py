@@ -242,6 +242,11 @@ class Report:
     speaker: str | None  # the speaker as written or resolved ("il" -> "Poutine"), None if unknown
     cue: str | None
     kind: str = "direct"  # "direct" (between quote marks) | "indirect" ("a déclaré que ...")
+    # how the speaker was found (``quotes.speaker_evidence``): "named" (a name in the sentence),
+    # "description" (a phrase in the sentence, "un porte-parole de l'ambassade"), "role" (a
+    # phrase resolved to a person named earlier), "pronoun" ("a-t-il dit"), "previous" (a quote
+    # continuing the sentence before); None without a speaker
+    how: str | None = None
 
 
 @dataclass(frozen=True)

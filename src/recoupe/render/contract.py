@@ -158,7 +158,7 @@ def quotes_to_dicts(quotes: list[Quote]) -> list[dict]:
             "conflicting_speakers": list(q.conflicting_speakers),
             "reports": [
                 {"source": r.source, "sentence_index": r.sentence_index, "sentence": r.sentence, "text": r.text,
-                 "speaker": r.speaker, "cue": r.cue, "kind": r.kind}
+                 "speaker": r.speaker, "cue": r.cue, "kind": r.kind, "how": r.how}
                 for r in q.reports
             ],
         }
