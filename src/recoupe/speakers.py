@@ -37,6 +37,8 @@ ROLE_WINDOW = 5
 MAX_EXTRA_SPEAKER_WORDS = 2
 
 AUXILIARY_LEMMAS = frozenset(("avoir", "être", "have", "be"))
+# Honorifics written before a name ("à M. Kouchner").
+HONORIFIC_WORDS = frozenset(("m.", "mme", "mlle", "mgr", "me", "dr"))
 # Text between quotation marks (persons named there are quoted, not the text's subjects).
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 INVERTED_PRONOUN = re.compile(r"^-(?:t-?)?(il|elle|ils|elles|on)?$", re.I)
@@ -249,18 +251,25 @@ def subject_before(doc: DocumentContext, position: int, verb: SpeechVerb) -> str
     region = tokens[start: verb.first]
     if not region:
         return None
-    person = _person_in(analysis.entities, region[0].start, region[-1].end, skip_possessors=tokens)
-    if person:
-        return person
     segments = [[]]
     for token in region:
         segments.append([]) if token.text == "," else segments[-1].append(token)
     relative = False
     while len(segments) > 1 and (not segments[-1]
                                  or segments[-1][0].text.lower() in ("qui", "dont", "lequel", "laquelle")
-                                 or relative and segments[-1][0].pos == "ADP"):
-        relative = relative or bool(segments[-1])
+                                 or relative and segments[-1][0].pos == "ADP"
+                                 or _is_incidental(segments[-1], doc.lang)):
+        relative = relative or bool(segments[-1]) and not _is_incidental(segments[-1], doc.lang)
         segments.pop()  # "la candidate ..., qui se pose en ..., avait affirmé"; "X, dans le nord de l'Inde, qui"
+    # the subject is in the segment right before the verb (after dropping relatives): a person
+    # named in an earlier one ("A l'initiative de la loi avec le député Gaëtan Gorce, la secrétaire
+    # d'Etat a estimé") or after a preposition ("a répliqué à Bernard Kouchner en se disant") is not
+    subject_segment = segments[-1]
+    if subject_segment:
+        person = _person_in(analysis.entities, subject_segment[0].start, subject_segment[-1].end, skip_possessors=tokens,
+                            skip_objects=doc.lang.NON_SUBJECT_PREPOSITIONS, first=True)
+        if person:
+            return person
     if relative and any(t.pos in ("VERB", "AUX") for t in segments[-1]):
         return None
     phrase = [t for t in segments[-1] if t.pos != "ADV" and not is_temporal(t, doc.lang)]
@@ -276,6 +285,13 @@ def subject_before(doc: DocumentContext, position: int, verb: SpeechVerb) -> str
     return _phrase_speaker(doc, position, phrase)
 
 
+def _is_incidental(segment: list[Token], lang: ModuleType) -> bool:
+    """A comma segment that cannot hold the subject: it opens on a preposition or a participle
+    ("A l'initiative de la loi avec ...", "Interrogé sur ...") and has no finite verb."""
+    return bool(segment) and (segment[0].pos == "ADP" or segment[0].verb_form == "Part") and not any(
+        t.pos in ("VERB", "AUX") and t.verb_form == "Fin" for t in segment)
+
+
 def _sentence_subject(doc: DocumentContext, position: int, before_token: int) -> str | None:
     """The person named before the sentence's first verb ("M. Kim a affirmé ... et a promis")."""
     analysis = doc.analyses[position]
@@ -284,9 +300,11 @@ def _sentence_subject(doc: DocumentContext, position: int, before_token: int) ->
 
 
 def _person_in(entities: tuple[Entity, ...], start: int, end: int, skip_possessors=None,
-               first: bool = False) -> str | None:
+               first: bool = False, skip_objects: frozenset[str] = frozenset()) -> str | None:
     """The last (or ``first``) PER entity within [start, end); with ``skip_possessors`` (the sentence's tokens),
-    not one after "de" ("le conseiller de M. Poutine, Iouri Ouchakov" -> Ouchakov)."""
+    not one after "de" ("le conseiller de M. Poutine, Iouri Ouchakov" -> Ouchakov), nor one after
+    a preposition of ``skip_objects`` ("à", "avec": an object, not the subject), nor a name that
+    names a thing ("la loi Leonetti": a common noun right before it)."""
     found = None
     for entity in entities:
         if entity.label != "PER" or entity.start < start or entity.end > end:
@@ -297,6 +315,11 @@ def _person_in(entities: tuple[Entity, ...], start: int, end: int, skip_possesso
             if words and (words[-1] in ("de", "d'", "d’", "du")
                           or len(words) == 2 and words[0] in ("de", "du") and words[1] in ("m.", "mme")):
                 continue
+            if words and (words[-1] in skip_objects or len(words) == 2 and words[0] in skip_objects
+                          and words[1] in HONORIFIC_WORDS):
+                continue
+            if skip_objects and before and before[-1].pos == "NOUN" and before[-1].text[:1].islower():
+                continue  # "la loi Leonetti", "l'affaire Humbert"
         found = entity.text
         if first:
             break

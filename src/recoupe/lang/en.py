@@ -158,6 +158,7 @@ SPEAKER_PRONOUNS = frozenset("he she him her".split())
 # Gender cues of speaker pronouns and names (see lang/fr.py).
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 MASCULINE_HONORIFICS = frozenset("mr mr.".split())
+NON_SUBJECT_PREPOSITIONS = frozenset("to with against for toward towards".split())
 FEMININE_HONORIFICS = frozenset("mrs mrs. ms ms. miss".split())
 MASCULINE_ARTICLES: frozenset[str] = frozenset()
 FEMININE_ARTICLES: frozenset[str] = frozenset()

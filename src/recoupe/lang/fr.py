@@ -271,7 +271,7 @@ DIRECT_QUOTE_PAIRS = {**QUOTE_PAIRS, '"': '"'}
 SPEECH_VERBS = REPORTING_VERBS | frozenset(
     """confirmer démentir noter observer poursuivre conclure répéter admettre dénoncer plaider
     regretter déplorer commenter témoigner signaler rapporter raconter mentionner proclamer
-    clamer lâcher crier avouer réclamer exhorter dire""".split()
+    clamer lâcher crier avouer réclamer exhorter dire réagir""".split()
 )
 # Two-word speech verbs, as lemma pairs ("a fait savoir que").
 SPEECH_VERB_PHRASES = (("faire", "savoir"),)
@@ -288,7 +288,10 @@ SPEAKER_PRONOUNS = frozenset("il elle lui".split())
 # The gender a speaker pronoun agrees with, and what gives a named person's gender just before
 # the name: an honorific, or the article of a role noun ("la ministre Rachida Dati").
 PRONOUN_GENDER = {"il": "m", "lui": "m", "elle": "f"}
-MASCULINE_HONORIFICS = frozenset("m. m monsieur mr".split())
+MASCULINE_HONORIFICS = frozenset("m. m monsieur mr mgr monseigneur".split())
+# Prepositions whose person is an object, never the subject of the speech verb after it
+# ("a répliqué à Bernard Kouchner en se disant ...").
+NON_SUBJECT_PREPOSITIONS = frozenset("à au aux avec contre pour envers vers chez".split())
 FEMININE_HONORIFICS = frozenset("mme madame mlle mademoiselle".split())
 MASCULINE_ARTICLES = frozenset("le du au un ce".split())
 FEMININE_ARTICLES = frozenset("la une cette".split())
