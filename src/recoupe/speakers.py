@@ -351,7 +351,8 @@ def _person_with_role(doc: DocumentContext, position: int, offset: int, role: st
             if entity.label != "PER" or k == position and entity.start >= offset:
                 continue
             before = [t for t in analysis.tokens if t.end <= entity.start][-ROLE_WINDOW:]
-            after = [t for t in analysis.tokens if t.start >= entity.end][:ROLE_WINDOW]
+            # not into the role phrase itself: "le député Gaëtan Gorce, la secrétaire d'Etat a dit"
+            after = [t for t in analysis.tokens if t.start >= entity.end and (k < position or t.end <= offset)][:ROLE_WINDOW]
             lemmas = {t.lemma for t in before + after}
             if role not in lemmas:  # a person named beside other words only is a guess (dev: "le
                 continue            # praticien" given to the patient named beside "médecin")
