@@ -140,13 +140,16 @@ def _score_quotes(data, gold, scores: Scores, cluster: str, actor_index) -> None
     matched_reports = set()
     for g in gold["quote"]:
         wanted = normalise(g["quote"])
-        best, best_score = None, 0.0
+        best, best_score = None, (0.0, False)
         for k, (quote, report) in enumerate(shown):
             if report["source"] != g["doc"]:
                 continue
-            score = fuzz.partial_ratio(wanted, normalise(report["text"]))
+            # overlap first, then a report of the same kind: an indirect quote inside a direct one
+            # ("« Mme Pécresse a dit que ... », a réagi X") is matched to its own report if there is one
+            score = (fuzz.partial_ratio(wanted, normalise(report["text"])), report["kind"] == g["type"])
             if score > best_score:
                 best, best_score = k, score
+        best_score = best_score[0]
         found = best is not None and best_score >= FOUND_RATIO
         scores.quotes_found.add(found, f"{cluster} {g['doc']}: « {g['quote'][:90]} »")
         if found:
