@@ -199,3 +199,14 @@ def test_seed_quotes_spanning_sentences_have_one_report(seed_quotes):
 def test_each_report_says_how_its_speaker_was_found(resources, texts, how):
     reports = [r for r in quotes_of(resources, texts) if r.speaker]
     assert reports and reports[-1].how == how
+
+
+def test_the_us_embassy_statement_is_not_given_to_putin(seed_quotes):
+    # seed 000: "« ... aucun pays ne devrait donner à Poutine une tribune ... », a déclaré un
+    # porte-parole de l'ambassade américaine au Vietnam" was shown under Putin (issue 18)
+    _, quotes = seed_quotes
+    statement = [q for q in quotes if "aucun pays ne devrait donner à Poutine une tribune" in q.text]
+    assert statement
+    for quote in statement:
+        assert quote.speaker_name is None or "Poutine" not in quote.speaker_name
+        assert all(r.speaker is None or "ambassade" in r.speaker for r in quote.reports)
