@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from .features import SentenceAnalysis, Token
-from .speakers import (DocumentContext, is_temporal, remember_speakers, source_cue, speaker_actor, speaker_after,
+from .speakers import (ActorMatcher, DocumentContext, is_temporal, remember_speakers, source_cue, speaker_after,
                        speaker_before, speaker_inside, speech_verb_at, subject_after, subject_before)
 from .types import Actor, Quote, Report, Sentence
 
@@ -308,15 +308,16 @@ def merge_quotes(reports: list[Report], actors: list[Actor], lang: ModuleType) -
     groups: dict[int, list[int]] = {}
     for i in range(len(reports)):
         groups.setdefault(root(i), []).append(i)
-    quotes = [_quote([reports[i] for i in members], actors, lang) for members in groups.values()]
+    matcher = ActorMatcher(actors, lang)
+    quotes = [_quote([reports[i] for i in members], actors, matcher) for members in groups.values()]
     order = sorted(range(len(quotes)), key=lambda k: (-len(quotes[k].sources), k))
     return [replace(quotes[k], id=f"Q{n + 1}") for n, k in enumerate(order)]
 
 
-def _quote(reports: list[Report], actors: list[Actor], lang: ModuleType) -> Quote:
+def _quote(reports: list[Report], actors: list[Actor], matcher: ActorMatcher) -> Quote:
     votes: dict[str, tuple[int, int]] = {}
     for report in reports:
-        actor = speaker_actor(report, actors, lang)
+        actor = matcher.actor_of(report)
         if actor is not None:
             count, longest = votes.get(actor.id, (0, 0))
             votes[actor.id] = (count + 1, max(longest, len(report.text)))
