@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from types import ModuleType
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 from unidecode import unidecode
 
 from .features import SentenceAnalysis, Token
+from .tfidf import SublinearTfidf
 from .values import Value
 
 # Logistic model: intercept and weights of (tfidf cosine, vector cosine, overlap coefficient,
@@ -211,7 +211,7 @@ class UnitAligner:
     def __init__(self, units: list[Unit], vectors: np.ndarray, coefficients=ALIGNMENT_COEFFICIENTS) -> None:
         self.units = units
         self.coefficients = coefficients
-        self.vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
+        self.vectorizer = SublinearTfidf()
         self.documents = np.array([u.document for u in units])
         self._scorer = _PairScorer(units, vectors, self.vectorizer, coefficients)
         self._dense: tuple | None = None
@@ -301,7 +301,7 @@ class _PairScorer:
     two units only (the TF-IDF is fitted once on all units), so a block holds the same numbers as
     the rows of the full matrices."""
 
-    def __init__(self, units: list[Unit], vectors: np.ndarray, vectorizer: TfidfVectorizer, coefficients) -> None:
+    def __init__(self, units: list[Unit], vectors: np.ndarray, vectorizer: SublinearTfidf, coefficients) -> None:
         self.coefficients = coefficients
         n = len(units)
         # the one unit x unit matrix kept: BLAS sums a product's rows differently by block (the
@@ -365,7 +365,7 @@ def _logit(coefficients, signals):
     return intercept + sum(w * s for w, s in zip(weights, signals))
 
 
-def alignment_signals(units: list[Unit], vectors: np.ndarray, vectorizer: TfidfVectorizer) -> tuple[np.ndarray, ...]:
+def alignment_signals(units: list[Unit], vectors: np.ndarray, vectorizer: SublinearTfidf) -> tuple[np.ndarray, ...]:
     """(TF-IDF cosine, vector cosine, overlap coefficient, shared value, shared slot) over all
     unit pairs (the order of ``ALIGNMENT_COEFFICIENTS``); ``vectorizer`` is fitted on the units'
     lemmas."""
