@@ -390,14 +390,18 @@ def _token_match(a: str, b: str) -> bool:
     return fuzz.ratio(transliteration_key(a), transliteration_key(b)) >= SAME_NAME_RATIO
 
 
+# Distinct name tokens whose transliteration key is kept (a story names a few thousand).
+TRANSLITERATION_CACHE_SIZE = 1 << 16
 # French and English transliterations of the same Cyrillic or Korean sounds.
 TRANSLITERATIONS = (("iou", "yu"), ("you", "yu"), ("ou", "u"), ("ch", "sh"), ("ss", "s"), ("iu", "yu"),
                     ("ï", "i"), ("ei", "ey"), ("ia", "ya"), ("io", "yo"))
 
 
+@lru_cache(maxsize=TRANSLITERATION_CACHE_SIZE)
 def transliteration_key(token: str) -> str:
     """One spelling for transliteration variants: "iouri", "youri", "yuri" -> "yuri";
-    "ouchakov", "ushakov" -> "ushakov"."""
+    "ouchakov", "ushakov" -> "ushakov". Cached: name matching asks for the same few thousand
+    tokens again and again (2 million calls, 5.8 of 45 profiled CPU-s at 160 articles)."""
     for written, common in TRANSLITERATIONS:
         token = token.replace(written, common)
     return token
