@@ -95,7 +95,8 @@ class CrossChecker:
         if self.units:
             self.aligner = UnitAligner(self.units, vectors)
             found, self.candidates = find_contradictions(self.units, self.aligner, sentences, self.doc_ids, parse)
-            self.contradictions = [_explain(c, sentences, languages) for c in found]
+            zones = time_zone_sentences(sentences, languages) if any(c.kind == "date" for c in found) else []
+            self.contradictions = [_explain(c, zones) for c in found]
 
     def result(self) -> CrossCheck:
         result = CrossCheck(sources=self.doc_ids)
@@ -482,25 +483,36 @@ def _statement(unit: Unit, sentences, doc_ids) -> Statement:
     return Statement(doc_ids[unit.document], sentence.text, sentence.index, unit.text)
 
 
-def _explain(contradiction: Contradiction, sentences, languages) -> Contradiction:
-    """A date disagreement that one sentence of the input explains by two time zones."""
+def _explain(contradiction: Contradiction, zones: list[tuple[Sentence, set[str]]]) -> Contradiction:
+    """A date disagreement that one sentence of the input explains by two time zones (``zones``:
+    ``time_zone_sentences``)."""
     if contradiction.kind != "date":
         return contradiction
     values = {contradiction.a_value.lower(), contradiction.b_value.lower()}
     words = {w for v in values for w in re.findall(r"[^\W\d_]+", v)}
-    for sentence in sentences:
-        lang = languages[sentence.doc_id]
-        lowered = sentence.text.lower()
-        day_words = [w for w in lang.WEEKDAYS if re.search(rf"\b{w}\b", lowered)]
-        if len(day_words) < 2 or not set(day_words) & words:
-            continue
-        if any(re.search(cue, lowered) for cue in lang.TIME_ZONE_CUES):
+    for sentence, day_words in zones:
+        if day_words & words:
             return replace(
                 contradiction,
                 explanation=f"two time zones: {sentence.doc_id} gives both days as one moment",
                 explained_by=Statement(sentence.doc_id, sentence.text, sentence.index, sentence.text),
             )
     return contradiction
+
+
+def time_zone_sentences(sentences, languages) -> list[tuple[Sentence, set[str]]]:
+    """The sentences that can explain a date disagreement, in order, with their weekday words:
+    two weekdays or more and a time-zone cue ("mercredi vers 2h45 du matin (19h45 mardi en
+    Espagne)"). Found once per input rather than once per contradiction (contradictions and
+    sentences both grow with the input)."""
+    found = []
+    for sentence in sentences:
+        lang = languages[sentence.doc_id]
+        lowered = sentence.text.lower()
+        day_words = [w for w in lang.WEEKDAYS if re.search(rf"\b{w}\b", lowered)]
+        if len(day_words) >= 2 and any(re.search(cue, lowered) for cue in lang.TIME_ZONE_CUES):
+            found.append((sentence, set(day_words)))
+    return found
 
 
 def _claims(claim_members, units, aligner, sentences, doc_ids, contradictions):
@@ -575,7 +587,7 @@ def timeline_contradictions(crosscheck: CrossCheck, conflicts, sentences, langua
     a pair of sentences already disputed on a date is not reported twice."""
     disputed = {frozenset({(c.a.source, c.a.sentence_index), (c.b.source, c.b.sentence_index)})
                 for c in crosscheck.contradictions if c.kind == "date"}
-    added = []
+    added, zones = [], None
     for conflict in conflicts:
         first, second = sorted((conflict.first, conflict.second),
                                key=lambda m: crosscheck.sources.index(m.mention.source))
@@ -587,7 +599,9 @@ def timeline_contradictions(crosscheck: CrossCheck, conflicts, sentences, langua
         contradiction = Contradiction("date", Statement(a.source, a.sentence, a.sentence_index, a.sentence),
                                       Statement(b.source, b.sentence, b.sentence_index, b.sentence),
                                       a.expression, b.expression, conflict.similarity, found_by="timeline")
-        added.append(_explain(contradiction, sentences, languages))
+        if zones is None:
+            zones = time_zone_sentences(sentences, languages)
+        added.append(_explain(contradiction, zones))
     if not added:
         return crosscheck
     result = replace(crosscheck, contradictions=crosscheck.contradictions + added)
