@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from unidecode import unidecode
 
 from .features import SentenceAnalysis, Token
@@ -353,10 +354,12 @@ class _PairScorer:
                 _shared(self.slot_incidence, start, stop, self.n))
 
 
-def _shared(incidence: np.ndarray | None, start: int, stop: int, n: int) -> np.ndarray:
+def _shared(incidence: csr_matrix | None, start: int, stop: int, n: int) -> np.ndarray:
+    """Rows ``start:stop`` of the incidence's product with itself, capped at 1 (counts of
+    shared values: sums of ones, the same whatever the order of the sum)."""
     if incidence is None:
         return np.zeros((stop - start, n))
-    return np.minimum(incidence[start:stop] @ incidence.T, 1.0)
+    return np.minimum((incidence[start:stop] @ incidence.T).toarray(), 1.0)
 
 
 def _logit(coefficients, signals):
@@ -379,9 +382,9 @@ def shared_values(units: list[Unit], with_value: bool) -> np.ndarray:
     return _shared(incidence, 0, len(units), len(units))
 
 
-def value_incidence(units: list[Unit], with_value: bool) -> np.ndarray | None:
-    """Unit x value incidence (``shared_values`` is its product with itself, capped at 1); None
-    when no unit gives a value."""
+def value_incidence(units: list[Unit], with_value: bool) -> csr_matrix | None:
+    """Unit x value incidence, sparse (``shared_values`` is its product with itself, capped at
+    1); None when no unit gives a value."""
     column: dict[tuple[str, ...], int] = {}
     rows = []
     for k, unit in enumerate(units):
@@ -397,7 +400,7 @@ def value_incidence(units: list[Unit], with_value: bool) -> np.ndarray | None:
     incidence = np.zeros((len(units), len(column)))
     for k, c in rows:
         incidence[k, c] = 1.0
-    return incidence
+    return csr_matrix(incidence)
 
 
 def build_claims(units: list[Unit], aligner: UnitAligner) -> list[list[int]]:
