@@ -6,7 +6,7 @@ import pytest
 
 from recoupe.features import content_lemmas
 from recoupe.lang import fr
-from recoupe.quotes import find_quotes, merge_quotes, quote_spans, same_quote, normalise_quote
+from recoupe.quotes import find_quotes, merge_quotes, quote_spans, same_quote, same_quote_pairs, normalise_quote
 from recoupe.types import Actor, Mention, Report, Sentence
 from recoupe.values import name_key, names_match
 
@@ -143,6 +143,29 @@ def test_short_quotes_merge_only_when_equal():
     assert same_quote(normalise_quote("document révolutionnaire"), normalise_quote("un document révolutionnaire"))
     assert not same_quote(normalise_quote("document révolutionaire"), normalise_quote("un document révolutionnaire"))
     assert not same_quote(normalise_quote("visite d'État amicale"), normalise_quote("une visite amicale d'État"))
+
+
+SAME_QUOTE_KEYS = [normalise_quote(text) for text in (
+    "Nous sommes prêts à développer nos relations",
+    "nous sommes prets a developper nos relations avec la Corée",  # contained
+    "Nous sommes prêt a développé nos relation",  # an edit in most words: fuzzy only
+    "document révolutionnaire",
+    "un document révolutionnaire",
+    "document révolutionaire",
+    "la visite sera historique",
+    "",
+    "la visite sera historique",  # the same words twice
+    "visite d'État amicale",
+    "Le partenariat stratégique global sera signé mercredi à Pyongyang",
+    "le partenariat strategique global sera signe mercredi",
+)]
+
+
+def test_same_quote_pairs_are_the_pairs_same_quote_accepts():
+    everything = [(i, j) for i in range(len(SAME_QUOTE_KEYS)) for j in range(i)
+                  if same_quote(SAME_QUOTE_KEYS[i], SAME_QUOTE_KEYS[j])]
+    assert same_quote_pairs(SAME_QUOTE_KEYS) == everything
+    assert (2, 0) in everything and (1, 0) in everything and (8, 6) in everything
 
 
 def test_unknown_speaker_keeps_the_phrase():

@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from types import ModuleType
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.sparse import csr_matrix
 from unidecode import unidecode
 
 from .features import SentenceAnalysis, Token
+from .tfidf import SublinearTfidf
 from .values import Value
 
 # Logistic model: intercept and weights of (tfidf cosine, vector cosine, overlap coefficient,
@@ -192,43 +193,173 @@ def unit_vector(analysis: SentenceAnalysis, rows: list[int]) -> np.ndarray:
     return vector / norm if norm else vector
 
 
+# Unit pairs are scored this many rows at a time, and only the pairs that align are kept: every
+# decision of cross-checking is taken on pairs from ``ALIGNED_PROBABILITY`` on, and keeping the
+# dense unit x unit matrices (ten of them) took 2 GiB at 160 articles. A memory/speed trade-off
+# only: the scores do not depend on it (bench_brief.py measures it).
+ALIGNMENT_BLOCK_ROWS = 256
+
+
 class UnitAligner:
-    """Pairwise alignment probabilities of every pair of units of different documents."""
+    """Alignment probabilities of the pairs of units of different documents that align.
+
+    ``probability_of(i, j)`` and ``without_value_evidence_of(i, j)`` give a pair's probability
+    with and without the shared-value evidence (0.0 for a pair below ``ALIGNED_PROBABILITY``
+    with the evidence), ``aligned_pairs`` the pairs from ``ALIGNED_PROBABILITY`` on. The dense
+    matrices of every pair (``probability``, ``without_value_evidence``, ``signals``), what the
+    benchmarks and the calibration read, are computed on first use, by the same code."""
 
     def __init__(self, units: list[Unit], vectors: np.ndarray, coefficients=ALIGNMENT_COEFFICIENTS) -> None:
         self.units = units
         self.coefficients = coefficients
-        self.vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
-        self.signals = alignment_signals(units, vectors, self.vectorizer)
-        logit = _logit(coefficients, self.signals)
-        self.probability = 1.0 / (1.0 + np.exp(-logit))
-        # alignment on the words alone (what a contradiction is checked on: its values differ)
-        value_weight, shared_value = coefficients[4], self.signals[3]
-        self.without_value_evidence = 1.0 / (1.0 + np.exp(-(logit - value_weight * shared_value)))
+        self.vectorizer = SublinearTfidf()
         self.documents = np.array([u.document for u in units])
-        same_document = self.documents[:, None] == self.documents[None, :]
-        # a heading or a fragment aligns with nothing: it states no fact to corroborate or dispute
-        no_statement = ~np.array([u.statement for u in units], dtype=bool)
-        unaligned = same_document | no_statement[:, None] | no_statement[None, :]
-        self.probability[unaligned] = 0.0
-        self.without_value_evidence[unaligned] = 0.0
+        self._scorer = _PairScorer(units, vectors, self.vectorizer, coefficients)
+        self._dense: tuple | None = None
+        rows, columns, probability, without, semantic, slot = [], [], [], [], [], []
+        for start in range(0, len(units), ALIGNMENT_BLOCK_ROWS):
+            block = self._scorer.rows(start, min(start + ALIGNMENT_BLOCK_ROWS, len(units)))
+            r, c = np.nonzero(block.probability >= ALIGNED_PROBABILITY)
+            rows.append(r + start)
+            columns.append(c)
+            probability.append(block.probability[r, c])
+            without.append(block.without_value_evidence[r, c])
+            semantic.append(block.signals[1][r, c])
+            slot.append(block.signals[4][r, c])
+        keys = zip(np.concatenate(rows or [[]]).astype(int).tolist(), np.concatenate(columns or [[]]).astype(int).tolist())
+        values = zip(*(np.concatenate(v or [[]]).tolist() for v in (probability, without, semantic, slot)))
+        # (i, j) -> (probability, without the value evidence, vector cosine, shared slot)
+        self._pairs: dict[tuple[int, int], tuple[float, ...]] = dict(zip(keys, values))
+
+    def aligned_pairs(self) -> list[tuple[int, int]]:
+        """The pairs ``(i, j)``, ``i < j``, aligned from ``ALIGNED_PROBABILITY`` on."""
+        return [(i, j) for i, j in self._pairs if i < j]
+
+    def probability_of(self, i: int, j: int) -> float:
+        return self._pairs.get((i, j), (0.0,))[0]
+
+    def without_value_evidence_of(self, i: int, j: int) -> float:
+        """Alignment on the words alone (what a contradiction is checked on: its values differ)."""
+        return self._pairs.get((i, j), (0.0, 0.0))[1]
+
+    def kept_without_value_evidence(self) -> list[tuple[int, int, float]]:
+        """``(i, j, p)`` of every kept pair, p without the shared-value evidence: a superset of
+        the pairs that align from ``ALIGNED_PROBABILITY`` without it (that evidence only adds)."""
+        return [(i, j, values[1]) for (i, j), values in self._pairs.items()]
+
+    @property
+    def probability(self) -> np.ndarray:
+        """Every pair's probability (dense; for the benchmarks and the calibration)."""
+        return self._dense_matrices()[0]
+
+    @property
+    def without_value_evidence(self) -> np.ndarray:
+        """Every pair's probability on the words alone (dense; for the benchmarks)."""
+        return self._dense_matrices()[1]
+
+    @property
+    def signals(self) -> tuple[np.ndarray, ...]:
+        """Every pair's signals, in ``ALIGNMENT_COEFFICIENTS`` order (dense; for the calibration)."""
+        return self._dense_matrices()[2]
+
+    def _dense_matrices(self) -> tuple:
+        if self._dense is None:
+            block = self._scorer.rows(0, len(self.units))
+            self._dense = (block.probability, block.without_value_evidence, block.signals)
+        return self._dense
 
     def without_words(self, i: int, j: int, left_out: set[str]) -> float:
         """Alignment of units ``i`` and ``j`` on their words, values aside, as if the words in
         ``left_out`` (lower-case ASCII, as ``values.name_key`` writes them) were not there. A
         name dispute is judged on what the two statements say besides the two names: a
         surname is a rare word, the heaviest of TF-IDF, so "le Premier ministre François
-        Fillon" / "le Premier ministre François Lefebvre" align less than the sentences do."""
+        Fillon" / "le Premier ministre François Lefebvre" align less than the sentences do.
+        Asked of aligned pairs (``aligned_pairs``)."""
         if not hasattr(self.vectorizer, "vocabulary_"):
-            return float(self.without_value_evidence[i, j])
+            return self.without_value_evidence_of(i, j)
         kept = [[lemma for lemma in self.units[k].lemmas if unidecode(lemma.lower()) not in left_out] for k in (i, j)]
         tfidf = self.vectorizer.transform(kept)
         cosine = float((tfidf[0] @ tfidf[1].T).toarray()[0, 0])
         first, second = set(kept[0]), set(kept[1])
         overlap = len(first & second) / min(len(first), len(second)) if first and second else 0.0
+        _, _, semantic, slot = self._pairs.get((i, j), (0.0, 0.0, 0.0, 0.0))
         # values aside: no shared-value evidence
-        signals = (cosine, float(self.signals[1][i, j]), overlap, 0.0, float(self.signals[4][i, j]))
+        signals = (cosine, semantic, overlap, 0.0, slot)
         return 1.0 / (1.0 + math.exp(-_logit(self.coefficients, signals)))
+
+
+@dataclass(frozen=True)
+class _ScoredRows:
+    """Scores of rows ``start:stop`` of the unit pairs against every unit."""
+
+    signals: tuple[np.ndarray, ...]
+    probability: np.ndarray
+    without_value_evidence: np.ndarray
+
+
+class _PairScorer:
+    """The alignment model over blocks of rows of unit pairs: each pair's score depends on the
+    two units only (the TF-IDF is fitted once on all units), so a block holds the same numbers as
+    the rows of the full matrices."""
+
+    def __init__(self, units: list[Unit], vectors: np.ndarray, vectorizer: SublinearTfidf, coefficients) -> None:
+        self.coefficients = coefficients
+        n = len(units)
+        # the one unit x unit matrix kept: BLAS sums a product's rows differently by block (the
+        # last bit of 2,198 of 867 x 867 cosines changed with blocks of 256 rows), and the
+        # alignment's numbers must not depend on the block size
+        self.semantic = None
+        if vectors.size:
+            self.semantic = vectors @ vectors.T
+            np.clip(self.semantic, 0.0, 1.0, out=self.semantic)
+        lemma_lists = [list(u.lemmas) for u in units]
+        self.tfidf = vectorizer.fit_transform(lemma_lists) if any(lemma_lists) else None
+        if self.tfidf is not None:
+            self.tfidf_t = self.tfidf.T
+            self.binary = (self.tfidf > 0).astype(float)
+            self.binary_t = self.binary.T
+            self.sizes = np.asarray(self.binary.sum(axis=1)).ravel()
+        self.value_incidence = value_incidence(units, with_value=True)
+        self.slot_incidence = value_incidence(units, with_value=False)
+        documents = np.array([u.document for u in units])
+        no_statement = ~np.array([u.statement for u in units], dtype=bool)
+        self.documents, self.no_statement, self.n = documents, no_statement, n
+
+    def rows(self, start: int, stop: int) -> _ScoredRows:
+        signals = self.signals(start, stop)
+        logit = _logit(self.coefficients, signals)
+        probability = 1.0 / (1.0 + np.exp(-logit))
+        # alignment on the words alone (what a contradiction is checked on: its values differ)
+        value_weight, shared_value = self.coefficients[4], signals[3]
+        without = 1.0 / (1.0 + np.exp(-(logit - value_weight * shared_value)))
+        # a heading or a fragment aligns with nothing: it states no fact to corroborate or dispute
+        unaligned = (self.documents[start:stop, None] == self.documents[None, :]) | \
+            self.no_statement[start:stop, None] | self.no_statement[None, :]
+        probability[unaligned] = 0.0
+        without[unaligned] = 0.0
+        return _ScoredRows(signals, probability, without)
+
+    def signals(self, start: int, stop: int) -> tuple[np.ndarray, ...]:
+        """(TF-IDF cosine, vector cosine, overlap coefficient, shared value, shared slot) of rows
+        ``start:stop`` (the order of ``ALIGNMENT_COEFFICIENTS``)."""
+        shape = (stop - start, self.n)
+        if self.tfidf is None:
+            return tuple(np.zeros(shape) for _ in range(len(ALIGNMENT_COEFFICIENTS) - 1))
+        cosine = (self.tfidf[start:stop] @ self.tfidf_t).toarray()
+        shared = (self.binary[start:stop] @ self.binary_t).toarray()
+        smaller = np.minimum(self.sizes[start:stop, None], self.sizes[None, :])
+        overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+        semantic = self.semantic[start:stop] if self.semantic is not None else np.zeros(shape)
+        return (cosine, semantic, overlap, _shared(self.value_incidence, start, stop, self.n),
+                _shared(self.slot_incidence, start, stop, self.n))
+
+
+def _shared(incidence: csr_matrix | None, start: int, stop: int, n: int) -> np.ndarray:
+    """Rows ``start:stop`` of the incidence's product with itself, capped at 1 (counts of
+    shared values: sums of ones, the same whatever the order of the sum)."""
+    if incidence is None:
+        return np.zeros((stop - start, n))
+    return np.minimum((incidence[start:stop] @ incidence.T).toarray(), 1.0)
 
 
 def _logit(coefficients, signals):
@@ -237,28 +368,23 @@ def _logit(coefficients, signals):
     return intercept + sum(w * s for w, s in zip(weights, signals))
 
 
-def alignment_signals(units: list[Unit], vectors: np.ndarray, vectorizer: TfidfVectorizer) -> tuple[np.ndarray, ...]:
+def alignment_signals(units: list[Unit], vectors: np.ndarray, vectorizer: SublinearTfidf) -> tuple[np.ndarray, ...]:
     """(TF-IDF cosine, vector cosine, overlap coefficient, shared value, shared slot) over all
     unit pairs (the order of ``ALIGNMENT_COEFFICIENTS``); ``vectorizer`` is fitted on the units'
     lemmas."""
-    n = len(units)
-    lemma_lists = [list(u.lemmas) for u in units]
-    if not any(lemma_lists):
-        return tuple(np.zeros((n, n)) for _ in range(len(ALIGNMENT_COEFFICIENTS) - 1))
-    tfidf = vectorizer.fit_transform(lemma_lists)
-    cosine = (tfidf @ tfidf.T).toarray()
-    binary = (tfidf > 0).astype(float)
-    shared = (binary @ binary.T).toarray()
-    sizes = np.asarray(binary.sum(axis=1)).ravel()
-    smaller = np.minimum(sizes[:, None], sizes[None, :])
-    overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
-    semantic = np.clip(vectors @ vectors.T, 0.0, 1.0) if vectors.size else np.zeros((n, n))
-    return cosine, semantic, overlap, shared_values(units, with_value=True), shared_values(units, with_value=False)
+    return _PairScorer(units, vectors, vectorizer, ALIGNMENT_COEFFICIENTS).signals(0, len(units))
 
 
 def shared_values(units: list[Unit], with_value: bool) -> np.ndarray:
     """1 where two units give the same number of the same thing or the same (full) date; with
     ``with_value`` False, a number of the same thing or a date of the same precision."""
+    incidence = value_incidence(units, with_value)
+    return _shared(incidence, 0, len(units), len(units))
+
+
+def value_incidence(units: list[Unit], with_value: bool) -> csr_matrix | None:
+    """Unit x value incidence, sparse (``shared_values`` is its product with itself, capped at
+    1); None when no unit gives a value."""
     column: dict[tuple[str, ...], int] = {}
     rows = []
     for k, unit in enumerate(units):
@@ -270,11 +396,11 @@ def shared_values(units: list[Unit], with_value: bool) -> np.ndarray:
             key = (value.kind, value.slot, value.key) if with_value else (value.kind, value.slot)
             rows.append((k, column.setdefault(key, len(column))))
     if not rows:
-        return np.zeros((len(units), len(units)))
+        return None
     incidence = np.zeros((len(units), len(column)))
     for k, c in rows:
         incidence[k, c] = 1.0
-    return np.minimum(incidence @ incidence.T, 1.0)
+    return csr_matrix(incidence)
 
 
 def build_claims(units: list[Unit], aligner: UnitAligner) -> list[list[int]]:
@@ -282,9 +408,8 @@ def build_claims(units: list[Unit], aligner: UnitAligner) -> list[list[int]]:
     most to the least probable, a merge only when every cross pair reaches
     ``CLAIM_LINK_PROBABILITY`` (complete linkage). Returns unit indices per claim; a unit
     aligned with nothing is a claim of its own (single source)."""
-    p = aligner.probability
-    pairs = np.argwhere(np.triu(p >= ALIGNED_PROBABILITY, k=1))
-    order = sorted(pairs.tolist(), key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1]))
+    p = aligner.probability_of  # 0.0 below ALIGNED_PROBABILITY: every link asked for is above
+    order = sorted(aligner.aligned_pairs(), key=lambda ij: (-p(*ij), ij[0], ij[1]))
     cluster_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
     for i, j in order:
@@ -294,7 +419,7 @@ def build_claims(units: list[Unit], aligner: UnitAligner) -> list[list[int]]:
         docs_a = {units[k].document for k in members[a]}
         if docs_a & {units[k].document for k in members[b]}:
             continue
-        if min(p[x, y] for x in members[a] for y in members[b]) < CLAIM_LINK_PROBABILITY:
+        if min(p(x, y) for x in members[a] for y in members[b]) < CLAIM_LINK_PROBABILITY:
             continue
         for k in members[b]:
             cluster_of[k] = a

@@ -389,8 +389,9 @@ def _is_copy(short: str, long: str) -> bool:
     """``short`` is ``long`` or a piece of it (a truncated or repeated paragraph)."""
     if short == long or long.startswith(short) or short in long:
         return True
-    return len(short) <= len(long) and fuzz.partial_ratio(short, long) >= DUPLICATE_PARTIAL_RATIO and (
-        long.startswith(short[: max(10, len(short) // 3)])
+    # the prefix test first: it is cheap, and rules out most pairs before the partial ratio
+    return len(short) <= len(long) and long.startswith(short[: max(10, len(short) // 3)]) and (
+        fuzz.partial_ratio(short, long) >= DUPLICATE_PARTIAL_RATIO
     )
 
 

@@ -95,7 +95,8 @@ class CrossChecker:
         if self.units:
             self.aligner = UnitAligner(self.units, vectors)
             found, self.candidates = find_contradictions(self.units, self.aligner, sentences, self.doc_ids, parse)
-            self.contradictions = [_explain(c, sentences, languages) for c in found]
+            zones = time_zone_sentences(sentences, languages) if any(c.kind == "date" for c in found) else []
+            self.contradictions = [_explain(c, zones) for c in found]
 
     def result(self) -> CrossCheck:
         result = CrossCheck(sources=self.doc_ids)
@@ -189,22 +190,23 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
     dispute is decided by the gate
     (``gate_score``) when ``parse`` gives the dependency heads its features read, by
     ``CONTRADICTION_PROBABILITY`` alone otherwise. Also returns the gated candidates."""
-    p = aligner.without_value_evidence
-    best = mutual_best(p, aligner.documents)
-    best_with_value = best_among_values(p, aligner.documents, units)
-    pairs = np.argwhere(np.triu(p >= ALIGNED_PROBABILITY, k=1)).tolist()
+    kept = aligner.kept_without_value_evidence()
+    p = {(i, j): value for i, j, value in kept}
+    best = mutual_best_pairs(kept, aligner.documents)
+    best_with_value = best_among_values_pairs(kept, aligner.documents, units)
+    pairs = [(i, j) for i, j, value in kept if i < j and value >= ALIGNED_PROBABILITY]
     found: dict[tuple, Contradiction] = {}
     # (sentence, sentence, kind) -> its most surely aligned unit pair, its values and alignment, and
     # whether the pair is each other's best match of all (the rule without a parse asks for it)
     disputes: dict[tuple, tuple] = {}
     names: dict[tuple, tuple] = {}  # the same for name disputes aligned as surely as they need
-    for i, j in sorted(pairs, key=lambda ij: (-p[ij[0], ij[1]], ij[0], ij[1])):
+    for i, j in sorted(pairs, key=lambda ij: (-p[ij], ij[0], ij[1])):
         a, b = (units[i], units[j]) if units[i].document < units[j].document else (units[j], units[i])
         if len(set(a.lemmas) & set(b.lemmas)) < MIN_SHARED_WORDS:
             continue
         for kind, a_value, b_value in disagreements(a.values, b.values):
             key = (a.sentence, b.sentence, kind)
-            if not (best[i, j] or (kind in ("number", "date") and best_with_value(i, j, kind, a_value.slot))):
+            if not (best(i, j) or (kind in ("number", "date") and best_with_value(i, j, kind, a_value.slot))):
                 continue
             if kind == "place":
                 if key not in found and p[i, j] >= PLACE_PROBABILITY:
@@ -214,7 +216,7 @@ def find_contradictions(units: list[Unit], aligner: UnitAligner, sentences, doc_
                 if key not in names and aligner.without_words(i, j, disputed) >= NAME_PROBABILITY:
                     names[key] = (a, b, kind, a_value, b_value, float(p[i, j]), True)
             else:
-                disputes.setdefault(key, (a, b, kind, a_value, b_value, float(p[i, j]), bool(best[i, j])))
+                disputes.setdefault(key, (a, b, kind, a_value, b_value, float(p[i, j]), bool(best(i, j))))
     if parse is None:
         for key, (a, b, kind, a_value, b_value, probability, best_of_all) in (names | disputes).items():
             if kind == "name":
@@ -384,6 +386,53 @@ def mutual_best(p: np.ndarray, documents: np.ndarray) -> np.ndarray:
     return (p >= best - NEAR_BEST) & (p >= best.T - NEAR_BEST)
 
 
+def mutual_best_pairs(kept: list[tuple[int, int, float]], documents: np.ndarray) -> Callable[[int, int], bool]:
+    """``mutual_best`` over the pairs an aligner keeps (``UnitAligner.kept_without_value_evidence``)
+    rather than a dense matrix: the same answer for every pair aligned from
+    ``ALIGNED_PROBABILITY`` on, whose best matches are kept pairs too."""
+    table = _document_maxima(kept, documents, None)
+    return lambda i, j: bool(_each_others_best(table, kept_value(table, i, j), i, j, documents))
+
+
+def best_among_values_pairs(kept: list[tuple[int, int, float]], documents: np.ndarray,
+                            units: list[Unit]) -> Callable[[int, int, str, str], bool]:
+    """``best_among_values`` over the kept pairs (as ``mutual_best_pairs``)."""
+    tables: dict[tuple[str, str], dict] = {}
+    values = {(i, j): value for i, j, value in kept}
+
+    def each_others_best(i: int, j: int, kind: str, slot: str) -> bool:
+        key = (kind, slot)
+        if key not in tables:
+            gives = np.array([any((v.kind, v.slot) == key for v in u.values) for u in units])
+            tables[key] = _document_maxima(kept, documents, gives)
+        return bool(_each_others_best(tables[key], values.get((i, j), 0.0), i, j, documents))
+
+    return each_others_best
+
+
+def _document_maxima(kept, documents: np.ndarray, columns: np.ndarray | None) -> dict:
+    """(unit, document) -> the unit's best probability with a unit of that document (among
+    ``columns`` if given), and the pairs' own values under the key ``None``."""
+    table: dict = {None: {}}
+    for i, j, value in kept:
+        table[None][i, j] = value
+        if columns is not None and not columns[j]:
+            continue
+        key = (i, int(documents[j]))
+        if value > table.get(key, 0.0):
+            table[key] = value
+    return table
+
+
+def kept_value(table: dict, i: int, j: int) -> float:
+    return table[None].get((i, j), 0.0)
+
+
+def _each_others_best(table: dict, value: float, i: int, j: int, documents: np.ndarray) -> bool:
+    return (value >= table.get((i, int(documents[j])), 0.0) - NEAR_BEST
+            and value >= table.get((j, int(documents[i])), 0.0) - NEAR_BEST)
+
+
 def disagreements(a: tuple[Value, ...], b: tuple[Value, ...]):
     """(type, value in a, value in b) for each type on which the two value lists disagree.
 
@@ -434,19 +483,15 @@ def _statement(unit: Unit, sentences, doc_ids) -> Statement:
     return Statement(doc_ids[unit.document], sentence.text, sentence.index, unit.text)
 
 
-def _explain(contradiction: Contradiction, sentences, languages) -> Contradiction:
-    """A date disagreement that one sentence of the input explains by two time zones."""
+def _explain(contradiction: Contradiction, zones: list[tuple[Sentence, set[str]]]) -> Contradiction:
+    """A date disagreement that one sentence of the input explains by two time zones (``zones``:
+    ``time_zone_sentences``)."""
     if contradiction.kind != "date":
         return contradiction
     values = {contradiction.a_value.lower(), contradiction.b_value.lower()}
     words = {w for v in values for w in re.findall(r"[^\W\d_]+", v)}
-    for sentence in sentences:
-        lang = languages[sentence.doc_id]
-        lowered = sentence.text.lower()
-        day_words = [w for w in lang.WEEKDAYS if re.search(rf"\b{w}\b", lowered)]
-        if len(day_words) < 2 or not set(day_words) & words:
-            continue
-        if any(re.search(cue, lowered) for cue in lang.TIME_ZONE_CUES):
+    for sentence, day_words in zones:
+        if day_words & words:
             return replace(
                 contradiction,
                 explanation=f"two time zones: {sentence.doc_id} gives both days as one moment",
@@ -455,17 +500,32 @@ def _explain(contradiction: Contradiction, sentences, languages) -> Contradictio
     return contradiction
 
 
+def time_zone_sentences(sentences, languages) -> list[tuple[Sentence, set[str]]]:
+    """The sentences that can explain a date disagreement, in order, with their weekday words:
+    two weekdays or more and a time-zone cue ("mercredi vers 2h45 du matin (19h45 mardi en
+    Espagne)"). Found once per input rather than once per contradiction (contradictions and
+    sentences both grow with the input)."""
+    found = []
+    for sentence in sentences:
+        lang = languages[sentence.doc_id]
+        lowered = sentence.text.lower()
+        day_words = [w for w in lang.WEEKDAYS if re.search(rf"\b{w}\b", lowered)]
+        if len(day_words) >= 2 and any(re.search(cue, lowered) for cue in lang.TIME_ZONE_CUES):
+            found.append((sentence, set(day_words)))
+    return found
+
+
 def _claims(claim_members, units, aligner, sentences, doc_ids, contradictions):
     """Claim objects, most stated first; a member whose statement another member contradicts
     and that is in the minority moves from ``stated_by`` to ``contradicted_by``."""
     disputed_pairs = {(c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index) for c in contradictions}
-    p = aligner.probability
+    p = aligner.probability_of  # every pair of a claim's members is aligned (complete linkage)
     claims, claim_of_pair = [], {}
     ordered = sorted(claim_members, key=lambda m: (-len(m), min(sentences[units[k].sentence].index for k in m), m[0]))
     for number, members in enumerate(ordered, start=1):
         claim_id = f"c{number}"
-        centre = max(members, key=lambda k: (sum(p[k, other] for other in members), -k))
-        statements = {k: replace(_statement(units[k], sentences, doc_ids), probability=1.0 if k == centre else round(float(p[k, centre]), 4))
+        centre = max(members, key=lambda k: (sum(p(k, other) for other in members), -k))
+        statements = {k: replace(_statement(units[k], sentences, doc_ids), probability=1.0 if k == centre else round(float(p(k, centre)), 4))
                       for k in members}
         against = set()
         for x in members:
@@ -476,7 +536,7 @@ def _claims(claim_members, units, aligner, sentences, doc_ids, contradictions):
                     # the side not holding the claim's centre is the one that contradicts it
                     against.add(y if x == centre else x if y == centre else y)
         stated = tuple(statements[k] for k in members if k not in against)
-        links = [float(p[x, y]) for n, x in enumerate(members) for y in members[n + 1:]]
+        links = [float(p(x, y)) for n, x in enumerate(members) for y in members[n + 1:]]
         weakest = round(min(links), 4) if links else None
         stating_docs = {units[k].document for k in members}
         claims.append(Claim(
@@ -527,7 +587,7 @@ def timeline_contradictions(crosscheck: CrossCheck, conflicts, sentences, langua
     a pair of sentences already disputed on a date is not reported twice."""
     disputed = {frozenset({(c.a.source, c.a.sentence_index), (c.b.source, c.b.sentence_index)})
                 for c in crosscheck.contradictions if c.kind == "date"}
-    added = []
+    added, zones = [], None
     for conflict in conflicts:
         first, second = sorted((conflict.first, conflict.second),
                                key=lambda m: crosscheck.sources.index(m.mention.source))
@@ -539,7 +599,9 @@ def timeline_contradictions(crosscheck: CrossCheck, conflicts, sentences, langua
         contradiction = Contradiction("date", Statement(a.source, a.sentence, a.sentence_index, a.sentence),
                                       Statement(b.source, b.sentence, b.sentence_index, b.sentence),
                                       a.expression, b.expression, conflict.similarity, found_by="timeline")
-        added.append(_explain(contradiction, sentences, languages))
+        if zones is None:
+            zones = time_zone_sentences(sentences, languages)
+        added.append(_explain(contradiction, zones))
     if not added:
         return crosscheck
     result = replace(crosscheck, contradictions=crosscheck.contradictions + added)

