@@ -193,3 +193,21 @@ def test_glued_function_word_is_cut_when_the_name_is_seen_without_it():
     actors = actors_of(("a", [("Sergueï Lavrovles ministres sont venus.", [("Sergueï Lavrovles", "PER")])]),
                        ("b", [("Sergueï Lavrov a parlé.", [("Sergueï Lavrov", "PER")])]))
     assert [(a.name, a.variants) for a in actors] == [("Sergueï Lavrov", (("Sergueï Lavrov", 2),))]
+
+
+# --- what is no name (issue 18: junk actors) ------------------------------------------------------
+
+@pytest.mark.parametrize("text, label, is_name", [
+    ("EMOTION EMPECHE DE VOIR", "ORG", False),  # a heading in capitals
+    ("S", "PER", False),  # an initial cut from its name
+    ("Lycées - La", "MISC", False),  # a heading's fragment
+    ("Réforme de la", "ORG", False),  # a name does not end on a lower-case article
+    ("Kim Jong Un", "PER", True),  # "Un" is a capitalised word of the name
+    ("ONU", "ORG", True),
+    ("UNESCO", "ORG", True),
+    ("Union syndicale des magistrats", "ORG", True),
+])
+def test_headings_initials_and_fragments_are_no_names(text, label, is_name):
+    from recoupe.actors import _looks_like_name
+
+    assert _looks_like_name(text, label, fr, set()) is is_name

@@ -44,6 +44,11 @@ from .values import name_key, names_match
 # Longest entity kept as a name, in tokens ("Center for Strategic and International Studies" is
 # 6; longer spans in the seeds and rpm2-fr clusters are run-on sentence fragments).
 MAX_NAME_TOKENS = 8
+# A word in capitals longer than this is a shouted word of a heading, not an acronym ("UNESCO"
+# and "OTAN" are shorter; a multi-word span in capitals with such a word is a heading).
+ACRONYM_MAX_CHARACTERS = 6
+# Tags of a one-word entity that make it a capitalised common word, not a name.
+NOT_NAME_TAGS = frozenset(("NOUN", "VERB", "AUX"))
 # A bare surname refers to a full name used this many sentences before it at most ("Kim Jong Un
 # ... M. Kim"); further back, the document's most frequent matching full name wins.
 RECENT_SENTENCES = 3
@@ -142,7 +147,7 @@ def _candidates(sentence: Sentence, analysis: SentenceAnalysis, lang: ModuleType
             continue  # a handle, a link, markup: never a name
         text, start, end = _trim(sentence.text, entity.start, entity.end, label, lang)
         if not _looks_like_name(text, label, lang, lowercase_words) or (
-                label != "PER" and _common_noun(analysis, start, end, text)):
+                label != "PER" and _common_noun(analysis, start, end, text, foreign)):
             continue
         key = _key(text, lang)
         if not key:
@@ -195,10 +200,16 @@ def _looks_like_name(text: str, label: str, lang: ModuleType, lowercase_words: s
     tokens = text.split()
     if not tokens or len(tokens) > MAX_NAME_TOKENS or not text[0].isupper() or NOISE_CHARACTERS.search(text):
         return False
+    if len(text.replace(".", "")) < 2:
+        return False  # "S": an initial cut from its name
+    if len(tokens) > 1 and text.isupper() and any(len(t) > ACRONYM_MAX_CHARACTERS for t in tokens):
+        return False  # "EMOTION EMPECHE DE VOIR": a heading in capitals, not a name ("ONU", "AP" are single words)
     lowered = [t.lower().strip(".,") for t in tokens]
     if any(t in lang.WIDGET_WORDS for t in lowered):
         return False
     stops = _stops(lang.CODE)
+    if len(tokens) > 1 and (tokens[-1].islower() and lowered[-1] in stops or any(t in ("-", "–", "—") for t in tokens)):
+        return False  # "Lycées - La": a heading's fragment; a name does not end on a lower-case article
     capitalised = [t for t, low in zip(tokens, lowered) if t[0].isupper() and low not in stops]
     if not capitalised:
         return False
@@ -214,11 +225,14 @@ def _stops(code: str) -> frozenset[str]:
     return stop_words(code) | stop_words("en")
 
 
-def _common_noun(analysis: SentenceAnalysis, start: int, end: int, text: str) -> bool:
-    """A one-word entity the tagger reads as a common noun ("visite d'État", "site Internet")
-    is a capitalised word, not a name; acronyms ("TASS") are names whatever their tag."""
+def _common_noun(analysis: SentenceAnalysis, start: int, end: int, text: str, foreign: bool = False) -> bool:
+    """A one-word entity the tagger reads as a common noun or a verb ("visite d'État", "site
+    Internet"; a sentence-initial "Attendons", "Transgresser") is a capitalised word, not a name;
+    acronyms ("TASS") are names whatever their tag. In a foreign sentence the tagger reads names
+    as verbs ("Ushakov" in a Spanish line): there only a noun tag counts."""
     tokens = [t for t in analysis.tokens if start <= t.start and t.end <= end]
-    return len(tokens) == 1 and tokens[0].pos == "NOUN" and not text.isupper()
+    tags = ("NOUN",) if foreign else NOT_NAME_TAGS
+    return len(tokens) == 1 and tokens[0].pos in tags and not text.isupper()
 
 
 def _person_name_words(analyses: list[SentenceAnalysis]) -> set[str]:
