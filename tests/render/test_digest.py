@@ -57,3 +57,10 @@ def test_single_source_facts_leave_out_the_summary_and_the_corroborated_part_of_
 
 def test_documents_without_a_given_date_are_listed():
     assert [d["id"] for d in digest(DATA).undated] == ["b", "c"]
+
+
+def test_the_undated_list_is_cut_and_counted():
+    many = {**DATA, "documents": [{"id": f"d{k}", "published": None, "published_origin": "unknown", "title": "T"}
+                                  for k in range(8)]}
+    view = digest(many, top_undated=3)
+    assert len(view.undated) == 3 and view.undated_total == 8

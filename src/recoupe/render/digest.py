@@ -36,6 +36,7 @@ class Digest:
     single_source: list[SingleSourceFact]
     single_source_total: int
     undated: list[dict]  # documents whose publication date is unknown or inferred
+    undated_total: int
     claims: int  # claims stated by several sources
     sure_claims: int
     quotes: int
@@ -55,6 +56,7 @@ def digest(data: dict, top_contradictions: int = TOP_CONTRADICTIONS, top_facts: 
         single_source=facts[:top_facts],
         single_source_total=len(facts),
         undated=undated[:top_undated],
+        undated_total=len(undated),
         claims=len(shared),
         sure_claims=sum(1 for c in shared if c["sure"]),
         quotes=len(data["quotes"]),

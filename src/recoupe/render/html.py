@@ -88,7 +88,7 @@ def to_html(data: dict) -> str:
     t = interface(data["language"])
     actor_names = {a["id"]: a["name"] for a in data["actors"]}
     return environment.from_string(template_text).render(
-        data=data, t=t, names=names, view=digest(data),
+        data=data, t=t, names=names, view=digest(data, top_undated=len(data["documents"])),
         agreement_svg=agreement_svg(data["agreement"], data["language"], names),
         timeline_svg=timeline_svg(data["timeline"], data["language"], names),
         speakers=lambda ids: ", ".join(actor_names.get(a, a) for a in ids),

@@ -53,11 +53,11 @@ def to_markdown(data: dict, full: bool = False) -> str:
         lines += [f"- {fact.text} — {names[fact.source]}" for fact in view.single_source]
         lines += _more(view.single_source_total - len(view.single_source), t)
     if view.undated:
-        lines += ["", f"## {t['undated']} ({len(view.undated)})", ""]
+        lines += ["", f"## {t['undated']} ({view.undated_total})", ""]
         for d in view.undated:
             inferred = f" ({t['published']} {d['published']}?)" if d["published_origin"] == "inferred" else ""
             lines.append(f"- **{names[d['id']]}** — {shorten(d['title'], TITLE_CHARS)}{inferred}")
-        lines += ["", f"*{t['undated_note']}*"]
+        lines += _more(view.undated_total - len(view.undated), t) + ["", f"*{t['undated_note']}*"]
     if full:
         lines += _claims(data, names, t) + _agreement(data, names, t) + _story(data, names, t) + _sources(data, names, t)
     else:

@@ -138,8 +138,9 @@ def _undated(view: Digest, names: dict[str, str], t: dict) -> list:
         if d["published_origin"] == "inferred":
             lines.append(f" ({t['published']} {d['published']}?)", style="yellow")
         lines.append("\n")
-    lines.append(t["undated_note"], style="dim")
-    return [_section(f"{t['undated']} ({len(view.undated)})"), lines]
+    lines.rstrip()
+    return [_section(f"{t['undated']} ({view.undated_total})"), lines, *_more(view.undated_total - len(view.undated), t),
+            Text(t["undated_note"], style="dim")]
 
 
 def _more(rest: int, t: dict) -> list:
