@@ -219,3 +219,16 @@ def test_sentences_of_the_seeds_never_cross_documents_or_paragraphs():
     assert {r["doc"] for r in records} == {p.stem for p in SEEDS.glob("*.txt")}
     assert not any("\n" in r["text"] for r in records)
     assert not any(r["text"].strip(" .") == "" for r in records)
+
+
+def test_markup_in_an_article_or_a_path_is_shown_as_written(tmp_path):
+    folder = tmp_path / "mk"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "[/x] Titre [bold]gras\n\nLe président [/red] russe est arrivé mardi à Pyongyang pour une visite de deux jours, "
+        "a annoncé le Kremlin.\n", encoding="utf-8")
+    done = run("brief", str(folder), "-q", "--full", "--format", "text")
+    assert done.returncode == 0, done.stderr
+    assert "Le président [/red] russe" in done.stdout and "1 source ·" in done.stdout
+    missing = run("brief", str(folder), "-q", "--out", str(tmp_path / "missing" / "[/x].json"))
+    assert missing.returncode == 1 and missing.stderr.strip().endswith("[/x].json: cannot write (No such file or directory)")

@@ -12,7 +12,7 @@ import html
 from importlib import resources
 
 from .digest import digest
-from .labels import interface, readable, shorten, source_names
+from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label, timeline_svg
 
 # Pixels per character of an 11 px system-ui label in the agreement picture (measured in
@@ -91,5 +91,5 @@ def to_html(data: dict) -> str:
         data=data, t=t, names=names, view=digest(data, top_undated=len(data["documents"])),
         agreement_svg=agreement_svg(data["agreement"], data["language"], names),
         timeline_svg=timeline_svg(data["timeline"], data["language"], names),
-        speakers=lambda ids: ", ".join(actor_names.get(a, a) for a in ids),
+        sources_count=sources_count, speakers=lambda ids: ", ".join(actor_names.get(a, a) for a in ids),
         readable=lambda text: readable(text, names, data['language']), date_label=date_label)

@@ -103,6 +103,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "briefing": "Briefing",
         "contents": "Contents",
         "sources_count": "{n} sources",
+        "one_source": "1 source",
         "words_count": "{used}/{budget} words",
         "language": "language {code}",
         "summary": "Summary",
@@ -210,6 +211,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "briefing": "Synthèse",
         "contents": "Sommaire",
         "sources_count": "{n} sources",
+        "one_source": "1 source",
         "words_count": "{used}/{budget} mots",
         "language": "langue {code}",
         "summary": "Résumé",
@@ -321,3 +323,8 @@ STRINGS: dict[str, dict[str, str]] = {
 def interface(language: str) -> dict[str, str]:
     """The interface strings of ``language``; English for a language recoupe has none for."""
     return STRINGS.get(language, STRINGS["en"])
+
+
+def sources_count(n: int, t: dict) -> str:
+    """"5 sources", "1 source"."""
+    return t["one_source"] if n == 1 else t["sources_count"].format(n=n)

@@ -5,7 +5,7 @@ timeline, and each source's noise report)."""
 from __future__ import annotations
 
 from .digest import digest
-from .labels import interface, readable, shorten, source_names
+from .labels import interface, readable, shorten, source_names, sources_count
 
 # Titles in a list are cut (at a word) to this many characters: a page without a title line has
 # its lede as title.
@@ -17,7 +17,7 @@ def to_markdown(data: dict, full: bool = False) -> str:
     t = interface(data["language"])
     names = source_names(data["documents"])
     view = digest(data) if not full else digest(data, 10**9, 10**9, 10**9)
-    lines = [f"# {t['briefing']} — {t['sources_count'].format(n=len(data['documents']))}, "
+    lines = [f"# {t['briefing']} — {sources_count(len(data['documents']), t)}, "
              f"{t['words_count'].format(used=data['summary_words'], budget=data['words'])}", "",
              f"{t['sources_colon']} " + ", ".join(names[d["id"]] for d in data["documents"]), "",
              f"## {t['summary']}", ""]

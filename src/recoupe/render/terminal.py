@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .digest import Digest, digest
-from .labels import interface, readable, shorten, source_names
+from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label
 
 # Width of the text rendering (``to_text``, files): a terminal gives its own.
@@ -60,7 +60,7 @@ def _section(title: str) -> Group:
 def _header(data: dict, names: dict[str, str], t: dict) -> Text:
     days = sorted({d["published"] for d in data["documents"] if d["published"]})
     span = "" if not days else f" · {days[0]}" + (f" → {days[-1]}" if days[-1] != days[0] else "")
-    header = Text(f"{t['briefing']} — {t['sources_count'].format(n=len(data['documents']))} · "
+    header = Text(f"{t['briefing']} — {sources_count(len(data['documents']), t)} · "
                   f"{t['words_count'].format(used=data['summary_words'], budget=data['words'])}{span}", style="bold")
     header.append("\n" + t["sources_colon"] + " ", style="dim")
     header.append(", ".join(names[d["id"]] for d in data["documents"]), style="dim")
