@@ -33,7 +33,7 @@ from types import ModuleType
 
 from rapidfuzz import fuzz
 
-from .lang import data_for_document
+from .lang import QUOTED_TEXT, data_for_document
 from .types import Block, CleanDocument, RawDocument, Removal
 
 # Paragraphs shorter than this many words are "short lines" (widgets, headings, bylines).
@@ -68,8 +68,7 @@ SEO_MIN_DENSITY = 0.05
 MIN_OFFER_WORDS = 2
 OFFER_MIN_DENSITY = 0.15
 MAX_OFFER_WORDS = 80
-# Text between quotation marks; a quoted span of this many words or more is someone's words.
-QUOTED_SPAN = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# A quoted span (``lang.QUOTED_TEXT``) of this many words or more is someone's words.
 MIN_QUOTE_WORDS = 4
 # A trailing section name ("Société") has at most this many words.
 MAX_SECTION_WORDS = 3
@@ -207,7 +206,7 @@ class NoiseClassifier:
         not a list of banners: a consent banner or a newsletter blurb the rules never saw is
         worded with the same words. Never a paragraph that quotes someone (a CNIL official who
         says "vous pouvez refuser les cookies" is news)."""
-        if any(len(m.group()[1:-1].split()) >= MIN_QUOTE_WORDS for m in QUOTED_SPAN.finditer(text)):
+        if any(len(m.group()[1:-1].split()) >= MIN_QUOTE_WORDS for m in QUOTED_TEXT.finditer(text)):
             return None  # a quote, not a button label (« Accepter »)
         words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
         if not words or len(words) > MAX_OFFER_WORDS:

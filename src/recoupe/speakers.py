@@ -24,6 +24,7 @@ from types import ModuleType
 from rapidfuzz import fuzz, process
 
 from .features import SentenceAnalysis, Token
+from .lang import QUOTED_TEXT
 from .types import Actor, Report, Sentence
 from .values import FUZZY_MIN_LENGTH, SAME_NAME_RATIO, Entity, name_key, names_match, transliteration_key
 
@@ -41,8 +42,6 @@ MAX_EXTRA_SPEAKER_WORDS = 2
 AUXILIARY_LEMMAS = frozenset(("avoir", "être", "have", "be"))
 # Honorifics written before a name ("à M. Kouchner").
 HONORIFIC_WORDS = frozenset(("m.", "mme", "mlle", "mgr", "me", "dr"))
-# Text between quotation marks (persons named there are quoted, not the text's subjects).
-QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 INVERTED_PRONOUN = re.compile(r"^-(?:t-?)?(il|elle|ils|elles|on)?$", re.I)
 
 
@@ -87,7 +86,7 @@ def _persons_outside_quotes(doc: DocumentContext, position: int) -> list[tuple[s
     """The PER entities of a sentence that are not inside quotation marks (a speaker naming
     someone does not make them the next "il"), each with the gender its context gives."""
     text = doc.sentences[position].text
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    quoted = [(m.start(), m.end()) for m in QUOTED_TEXT.finditer(text)]  # persons named there are quoted
     analysis = doc.analyses[position]
     found = []
     for entity in analysis.entities:

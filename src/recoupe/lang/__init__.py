@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 from types import ModuleType
 
 SUPPORTED_LANGUAGES = ("fr", "en")
+# Text between quotation marks, marks included (« », “ ”, " "): what the noise rules and the
+# speaker rules set apart as someone's words.
+QUOTED_TEXT = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
 class UnsupportedLanguage(ValueError):
