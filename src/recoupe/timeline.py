@@ -122,11 +122,17 @@ def infer_publication_date(sentences: list[Sentence], lang: ModuleType, story_ye
 def _year_from_weekday(text: str, day: dt.date, reference: int, lang: ModuleType) -> dt.date | None:
     """The day in the year near ``reference`` whose calendar matches the one weekday written
     with it ("mercredi 2 juillet" -> 2008-07-02: ``dates.weekday_year``), else None."""
-    written = [k for k, name in enumerate(lang.WEEKDAYS) if re.search(rf"\b{name}\b", text, re.I)]
-    if len(written) != 1:
+    weekday = _written_weekday(text, lang)
+    if weekday is None:
         return None
-    year = weekday_year(day.month, day.day, written[0], reference)
+    year = weekday_year(day.month, day.day, weekday, reference)
     return day.replace(year=year) if year else None
+
+
+def _written_weekday(text: str, lang: ModuleType) -> int | None:
+    """The one weekday an expression writes ("mercredi 2 juillet" -> 2), None for none or two."""
+    written = [k for k, name in enumerate(lang.WEEKDAYS) if re.search(rf"\b{name}\b", text, re.I)]
+    return written[0] if len(written) == 1 else None
 
 
 def _written_day(expression: DateExpression, lang: ModuleType) -> bool:
@@ -216,8 +222,8 @@ def _weekdays_contradict(sentences: list[Sentence], year: int, lang: ModuleType)
             if not (expression.relative and expression.date and expression.precision == "day"
                     and _written_day(expression, lang)):
                 continue
-            written = [k for k, name in enumerate(lang.WEEKDAYS) if re.search(rf"\b{name}\b", expression.text, re.I)]
-            if len(written) == 1 and dt.date.fromisoformat(expression.date).weekday() != written[0]:
+            weekday = _written_weekday(expression.text, lang)
+            if weekday is not None and dt.date.fromisoformat(expression.date).weekday() != weekday:
                 return True
     return False
 
