@@ -195,9 +195,8 @@ def speaker_evidence(doc: DocumentContext, first: int, last: int, speaker: str |
     if speaker in text:
         entities = {e.text for k in range(first, last + 1) for e in doc.analyses[k].entities}
         return "named" if speaker in entities or speaker[:1].isupper() and speaker.split()[0] not in ("Le", "La", "Les", "L'", "L’", "Un", "Une") else "description"
-    words = re.findall(r"[\w’'-]+", (cue or "").lower())
-    if any(w.strip("-t") in doc.lang.SPEAKER_PRONOUNS or w in doc.lang.SPEAKER_PRONOUNS for w in words) or re.search(
-            r"\b(?:" + "|".join(doc.lang.SPEAKER_PRONOUNS) + r")\b", text.lower()):
+    # the cue is part of the text: a pronoun in it ("a-t-il dit", "selon elle") is found there too
+    if re.search(r"\b(?:" + "|".join(doc.lang.SPEAKER_PRONOUNS) + r")\b", text.lower()):
         return "pronoun"
     return "role"
 
@@ -238,11 +237,10 @@ def _indirect_reports(doc: DocumentContext, position: int, quoted: list[tuple[in
     return [r for r in reports if len(r.text.split()) >= MIN_INDIRECT_WORDS]
 
 
-def _indirect(sentence: Sentence, clause: str, speaker: str | None, cue: str, doc: DocumentContext | None = None,
-              position: int | None = None) -> Report:
-    how = speaker_evidence(doc, position, position, speaker, cue) if doc is not None else None
+def _indirect(sentence: Sentence, clause: str, speaker: str | None, cue: str, doc: DocumentContext,
+              position: int) -> Report:
     return Report(sentence.doc_id, sentence.index, sentence.text, _trim(clause.rstrip(" .")), speaker, cue, "indirect",
-                  how)
+                  speaker_evidence(doc, position, position, speaker, cue))
 
 
 def _reported_clause_start(tokens: tuple[Token, ...], last: int, lang: ModuleType) -> int | None:
