@@ -105,3 +105,13 @@ def _clause_in_context(statement: dict) -> str:
     before = "… " if start != 0 else ""
     after = " …" if start < 0 or start + len(clause) < len(sentence.rstrip(" .")) else ""
     return f"{before}{clause}{after}"
+
+
+def full_view_parts(view: Digest, t: dict) -> list[str]:
+    """What ``--full`` adds, counted ("23 claims stated by several sources (7 sure)", "56
+    quotes"...): the short views' closing line, in the interface strings ``t``."""
+    parts = [t["claims_n"].format(n=view.claims, sure=view.sure_claims)] if view.claims else []
+    parts += [t["quotes_n"].format(n=view.quotes)] if view.quotes else []
+    parts += [t["actors_n"].format(n=view.actors)] if view.actors else []
+    parts += [t["dates_n"].format(n=view.dates)] if view.dates else []
+    return parts

@@ -4,7 +4,7 @@ timeline, and each source's noise report)."""
 
 from __future__ import annotations
 
-from .digest import digest
+from .digest import digest, full_view_parts
 from .labels import interface, readable, shorten, source_names, sources_count
 
 # Titles in a list are cut (at a word) to this many characters: a page without a title line has
@@ -77,10 +77,7 @@ def _more(rest: int, t: dict) -> list[str]:
 
 
 def _footer(view, t: dict) -> str:
-    parts = [t["claims_n"].format(n=view.claims, sure=view.sure_claims)] if view.claims else []
-    parts += [t["quotes_n"].format(n=view.quotes)] if view.quotes else []
-    parts += [t["actors_n"].format(n=view.actors)] if view.actors else []
-    parts += [t["dates_n"].format(n=view.dates)] if view.dates else []
+    parts = full_view_parts(view, t)
     return (t["in_full"].format(parts=", ".join(parts)) + " " if parts else "") + t["full_hint"]
 
 

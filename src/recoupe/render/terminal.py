@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .digest import Digest, digest
+from .digest import Digest, digest, full_view_parts
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label
 
@@ -148,10 +148,7 @@ def _more(rest: int, t: dict) -> list:
 
 
 def _footer(view: Digest, t: dict) -> Text:
-    parts = [t["claims_n"].format(n=view.claims, sure=view.sure_claims)] if view.claims else []
-    parts += [t["quotes_n"].format(n=view.quotes)] if view.quotes else []
-    parts += [t["actors_n"].format(n=view.actors)] if view.actors else []
-    parts += [t["dates_n"].format(n=view.dates)] if view.dates else []
+    parts = full_view_parts(view, t)
     footer = Text()
     if parts:
         footer.append(t["in_full"].format(parts=", ".join(parts)) + "\n", style="dim")
