@@ -60,10 +60,6 @@ class Format(str, Enum):
     html = "html"
 
 
-# File extension of each format, for --each-cluster's files.
-EXTENSIONS = {"text": ".txt", "md": ".md", "json": ".json", "html": ".html"}
-
-
 def _fail_usage(message: str) -> None:
     raise UsageError(message)
 
@@ -174,7 +170,7 @@ def _brief_each_cluster(paths: list[str], folder: Path, fmt: str, full: bool, qu
     from .features import NlpResources
     from .pipeline import brief_read
     from .readers import read_each_cluster
-    from .render import render
+    from .render import EXTENSION_OF_FORMAT, render
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -194,7 +190,7 @@ def _brief_each_cluster(paths: list[str], folder: Path, fmt: str, full: bool, qu
             while name in written:
                 name += "_"
             written.add(name)
-            if not _write(folder / f"{name}{EXTENSIONS[fmt]}", render(briefing, fmt, full), fmt, quiet,
+            if not _write(folder / f"{name}{EXTENSION_OF_FORMAT[fmt]}", render(briefing, fmt, full), fmt, quiet,
                           prefix=f"[{number}] {cluster}: "):
                 status = 1
     except (UsageProblem, UnsupportedLanguage) as error:

@@ -18,8 +18,10 @@ from .contract import SCHEMA_VERSION, briefing_to_dict, to_json
 FORMATS = ("text", "md", "json", "html")
 # The format a file name asks for (``--out briefing.html``); any other suffix gets text.
 FORMAT_OF_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+# The extension a file written in each format gets (``--each-cluster``).
+EXTENSION_OF_FORMAT = {"text": ".txt", "md": ".md", "json": ".json", "html": ".html"}
 
-__all__ = ["FORMATS", "SCHEMA_VERSION", "briefing_to_dict", "format_for_path", "render", "to_json"]
+__all__ = ["EXTENSION_OF_FORMAT", "FORMATS", "SCHEMA_VERSION", "briefing_to_dict", "format_for_path", "render", "to_json"]
 
 
 def render(briefing: Briefing | dict, fmt: str, full: bool = False) -> str:
@@ -27,9 +29,7 @@ def render(briefing: Briefing | dict, fmt: str, full: bool = False) -> str:
     and HTML always hold everything)."""
     data = briefing if isinstance(briefing, dict) else briefing_to_dict(briefing)
     if fmt == "json":
-        import json
-
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return to_json(data)
     if fmt == "md":
         from .markdown import to_markdown
 

@@ -193,5 +193,7 @@ def publication_dict(briefing: Briefing, doc_id: str) -> dict:
             "published_origin": published.origin if published else "unknown"}
 
 
-def to_json(briefing: Briefing) -> str:
-    return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+def to_json(briefing: Briefing | dict) -> str:
+    """The JSON text of a briefing (or of its ``briefing_to_dict``): UTF-8 as written, indented."""
+    data = briefing if isinstance(briefing, dict) else briefing_to_dict(briefing)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
