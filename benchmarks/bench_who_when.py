@@ -12,7 +12,9 @@ topic into dev (rules may be tuned on it) and test (looked at only to report).
 What is scored is what a reader of the briefing sees (``briefing_to_dict``):
 - speakers: a gold quote is *found* when a shown quote of the same document overlaps it
   (rapidfuzz partial ratio >= 85 of the normalised texts); its shown speaker is the quote's
-  ``speaker_name``. *Precision* counts the found quotes shown with a speaker resolved to an actor
+  ``speaker_name`` when that source names it (``reports[].actor``), the other speaker it names
+  (listed under the quote with its sources), none when it names no one (listed apart).
+  *Precision* counts the found quotes shown with a speaker resolved to an actor
   (``speaker`` not null); *coverage* the gold quotes with a named speaker shown with it.
   The anchor: the Gender Gap Tracker's French system (quote F1 81.7, speaker match 80.4 % on
   its 54 articles).
@@ -134,7 +136,22 @@ def score_cluster(data: dict, gold: dict, scores: Scores, cluster: str) -> None:
     _score_actors(data, scores, cluster, actor_index)
 
 
+def shown_speaker(quote: dict, report: dict, actor_names: dict[str, str]) -> str | None:
+    """The speaker the views show for this source's report of a quote: the quote's speaker when
+    this source names it; the other speaker it names (listed with its sources under the quote);
+    none when the source reports the words without naming anyone (listed apart, "no speaker
+    given in"). A speaker left as written (not resolved to an actor) is shown for the sources
+    that write one."""
+    if not quote["speaker"]:
+        return quote["speaker_name"] if report["speaker"] else None
+    actor = report.get("actor")
+    if actor is None:
+        return None
+    return quote["speaker_name"] if actor == quote["speaker"] else actor_names.get(actor)
+
+
 def _score_quotes(data, gold, scores: Scores, cluster: str, actor_index) -> None:
+    actor_names = {a["id"]: a["name"] for a in data["actors"]}
     shown = [(q, r) for q in data["quotes"] for r in q["reports"]]
     scores.shown_quotes += len(data["quotes"])
     matched_reports = set()
@@ -152,20 +169,22 @@ def _score_quotes(data, gold, scores: Scores, cluster: str, actor_index) -> None
         best_score = best_score[0]
         found = best is not None and best_score >= FOUND_RATIO
         scores.quotes_found.add(found, f"{cluster} {g['doc']}: « {g['quote'][:90]} »")
+        shown_name = None
         if found:
             matched_reports.add(best)
             quote, report = shown[best]
-            if quote["speaker"]:
-                right = g["speaker"] is not None and same_speaker(quote["speaker_name"], g["speaker"], gold)
+            shown_name = shown_speaker(quote, report, actor_names)
+            if quote["speaker"] and shown_name:
+                right = g["speaker"] is not None and same_speaker(shown_name, g["speaker"], gold)
                 scores.speaker_by_how[report.get("how") or "other source"].add(right)
-                scores.speaker_precision.add(right, f"{cluster} {g['doc']}: shown {quote['speaker_name']!r} "
+                scores.speaker_precision.add(right, f"{cluster} {g['doc']}: shown {shown_name!r} "
                                                     f"(this source: {report['speaker']!r}, {len(quote['sources'])} "
                                                     f"sources), gold "
                                                     f"{g['speaker']!r} ({g['speaker_text']!r}) « {g['quote'][:70]} »")
         if g["speaker"]:
-            right = found and same_speaker(shown[best][0]["speaker_name"], g["speaker"], gold)
+            right = found and same_speaker(shown_name, g["speaker"], gold)
             scores.speaker_coverage.add(right, f"{cluster} {g['doc']}: gold {g['speaker']!r}, shown "
-                                               f"{shown[best][0]['speaker_name'] if found else '(not found)'!r} "
+                                               f"{shown_name if found else '(not found)'!r} "
                                                f"« {g['quote'][:70]} »")
     scores.quotes_not_in_gold += sum(1 for k in range(len(shown)) if k not in matched_reports)
 

@@ -382,9 +382,14 @@ def same_quote_pairs(keys: list[str]) -> list[tuple[int, int]]:
 
 
 def _quote(reports: list[Report], actors: list[Actor], matcher: ActorMatcher) -> Quote:
+    """One merged quote. Each report keeps the actor its own source names (``Report.actor``): the
+    quote's speaker is the one most sources name, and the views say which sources name it, so
+    that a source reporting the words without a speaker is never shown as naming one."""
     votes: dict[str, tuple[int, int]] = {}
+    resolved = []
     for report in reports:
         actor = matcher.actor_of(report)
+        resolved.append(replace(report, actor=actor.id if actor else None))
         if actor is not None:
             count, longest = votes.get(actor.id, (0, 0))
             votes[actor.id] = (count + 1, max(longest, len(report.text)))
@@ -400,6 +405,6 @@ def _quote(reports: list[Report], actors: list[Actor], matcher: ActorMatcher) ->
         kind=kind,
         speaker=speaker,
         speaker_name=names[speaker] if speaker else written,
-        reports=tuple(reports),
+        reports=tuple(resolved),
         conflicting_speakers=tuple(ranked[1:]),
     )

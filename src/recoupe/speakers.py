@@ -42,6 +42,8 @@ MAX_EXTRA_SPEAKER_WORDS = 2
 AUXILIARY_LEMMAS = frozenset(("avoir", "être", "have", "be"))
 # Honorifics written before a name ("à M. Kouchner").
 HONORIFIC_WORDS = frozenset(("m.", "mme", "mlle", "mgr", "me", "dr"))
+# Relative pronouns that open a clause about the noun before them ("X, qui a déclaré").
+RELATIVE_PRONOUNS = frozenset(("qui", "dont", "lequel", "laquelle", "who", "which"))
 INVERTED_PRONOUN = re.compile(r"^-(?:t-?)?(il|elle|ils|elles|on)?$", re.I)
 
 
@@ -257,11 +259,18 @@ def subject_before(doc: DocumentContext, position: int, verb: SpeechVerb) -> str
         segments.append([]) if token.text == "," else segments[-1].append(token)
     relative = False
     while len(segments) > 1 and (not segments[-1]
-                                 or segments[-1][0].text.lower() in ("qui", "dont", "lequel", "laquelle")
+                                 or segments[-1][0].text.lower() in RELATIVE_PRONOUNS
                                  or relative and segments[-1][0].pos == "ADP"
                                  or _is_incidental(segments[-1], doc.lang)):
         relative = relative or bool(segments[-1]) and not _is_incidental(segments[-1], doc.lang)
         segments.pop()  # "la candidate ..., qui se pose en ..., avait affirmé"; "X, dans le nord de l'Inde, qui"
+    # a relative clause spanning commas ("Marie de Hennezel, qui, durant des années, a accompagné
+    # des mourants (dont François Mitterrand), dénonce"): its finite verb is not the speech verb's
+    for k in range(len(segments) - 1, 0, -1):
+        if segments[k] and segments[k][0].text.lower() in RELATIVE_PRONOUNS and any(
+                t.pos in ("VERB", "AUX") and t.verb_form == "Fin" for segment in segments[k:] for t in segment):
+            segments, relative = segments[:k], True
+            break
     # the subject is in the segment right before the verb (after dropping relatives): a person
     # named in an earlier one ("A l'initiative de la loi avec le député Gaëtan Gorce, la secrétaire
     # d'Etat a estimé") or after a preposition ("a répliqué à Bernard Kouchner en se disant") is not
@@ -276,8 +285,9 @@ def subject_before(doc: DocumentContext, position: int, verb: SpeechVerb) -> str
     phrase = [t for t in segments[-1] if t.pos != "ADV" and not is_temporal(t, doc.lang)]
     pronoun = next((t for t in phrase if t.text.lower() in doc.lang.SPEAKER_PRONOUNS), None)
     if not any(t.pos in ("NOUN", "PROPN") for t in phrase):
-        if pronoun is not None:  # "Il a déclaré", "Il les décrit comme"
-            return _resolve_pronoun(doc, position, pronoun.text.lower(), pronoun.start)
+        if pronoun is not None:  # "Il a déclaré", "Il les décrit comme"; the pronoun is the subject: a
+            # person named before it is not ("En réponse à X, il a promis")
+            return _resolve_pronoun(doc, position, pronoun.text.lower(), None)
         if phrase and all(t.pos == "CCONJ" for t in phrase):  # "..., et a promis": the subject before
             return _sentence_subject(doc, position, verb.first)
         return None
@@ -357,6 +367,8 @@ def _person_with_role(doc: DocumentContext, position: int, offset: int, role: st
             lemmas = {t.lemma for t in before + after}
             if role not in lemmas:  # a person named beside other words only is a guess (dev: "le
                 continue            # praticien" given to the patient named beside "médecin")
+            if others and not others & lemmas:  # "le Premier ministre" is not a person named beside
+                continue                         # "ministre de l'Economie" only
             score = 2 + len(others & lemmas)
             if score > best_score:  # the nearest of the best described
                 best, best_score = entity.text, score
@@ -430,7 +442,15 @@ def source_cue(doc: DocumentContext, position: int, offset: int) -> tuple[str | 
     cue = text[offset: offset + len(match)]
     if len(phrase) == 1 and phrase[0].text.lower() in doc.lang.SPEAKER_PRONOUNS:
         return _resolve_pronoun(doc, position, phrase[0].text.lower(), offset), f"{cue} {phrase[0].text}"
-    named = [e for e in analysis.entities if phrase[0].start <= e.start and e.end <= phrase[-1].end]
+    rest = [t for t in tokens if t.start >= phrase[-1].end]
+    if len(rest) > 1 and rest[0].text == ",":  # "selon le représentant du dalaï-lama en Europe, Jampal Chosang"
+        apposed = next((e for e in analysis.entities if e.label == "PER" and e.start == rest[1].start), None)
+        if apposed:
+            return apposed.text, cue
+    # the source is the head of the phrase: not a name in its complements ("selon un sondage Sofres
+    # sur les religions en France" is Sofres, not France; "selon le porte-parole de M. X" is not X)
+    head = phrase[:next((k for k, t in enumerate(phrase) if k and t.pos == "ADP"), len(phrase))]
+    named = [e for e in analysis.entities if phrase[0].start <= e.start < head[-1].end and e.end <= phrase[-1].end]
     person = [e for e in named if e.label == "PER"]
     if person or named:
         return (person or named)[-1].text, cue
@@ -451,6 +471,43 @@ def speaker_actor(report: Report, actors: list[Actor], lang: ModuleType) -> Acto
     ("Kim" in an article about Kim Jong Un is not Kim Il-sung). For many reports, build one
     ``ActorMatcher`` and ask it for each."""
     return ActorMatcher(actors, lang).actor_of(report)
+
+
+def named_part(speaker: str, lang: ModuleType) -> tuple[str | None, bool]:
+    """The words of a speaker that can name an actor, and whether it is described by a person's
+    role. A name ("Ségolène Royal", "Le Monde") is all of it. A description ("le maire PS", "la
+    psychologue Marie de Hennezel", "le porte-parole du Kremlin") names only the capitalised words
+    in apposition to its head noun, not those in a complement ("du Kremlin" is whose spokesman it
+    is), and none when it has no capitalised word ("le président français" names no one)."""
+    words = speaker.split()
+    while words and (words[0].lower() in lang.DEFINITE_ARTICLES or words[0].lower() in lang.INDEFINITE_ARTICLES):
+        words = words[1:]
+    if not words:
+        return None, False
+    first = re.sub(r"^(?:l|d)['’]", "", words[0], flags=re.I)
+    if first[:1].isupper() or not first[:1].isalpha():
+        return speaker, False
+    person_role, run, after_preposition = False, [], False
+    for word in words:
+        lowered = word.lower()
+        if word[:1].isupper():
+            if after_preposition and not run:
+                break  # the first name is a complement: the description names no one
+            run.append(word)
+        elif run and lowered in lang.NAME_PARTICLES:
+            run.append(word)
+        elif run:
+            break
+        else:
+            person_role = person_role or lowered in lang.ROLE_NOUNS
+            if lowered in lang.ROLE_COMPLEMENTS or lowered in lang.NON_SUBJECT_PREPOSITIONS \
+                    or lowered in lang.LOCATIVE_PREPOSITIONS:
+                after_preposition = True
+            elif lowered not in lang.DEFINITE_ARTICLES:
+                after_preposition = False
+    while run and run[-1].lower() in lang.NAME_PARTICLES:
+        run.pop()
+    return (" ".join(run) or None), person_role
 
 
 class ActorMatcher:
@@ -480,13 +537,18 @@ class ActorMatcher:
     def actor_of(self, report: Report) -> Actor | None:
         if not report.speaker:
             return None
-        key = name_key(report.speaker, self.lang)
+        named, person_role = named_part(report.speaker, self.lang)
+        if named is None:
+            return None
+        key = name_key(named, self.lang)
         words = len(key.split())
         candidates = []
         for n in sorted(self._sharing_a_token(key)):
             if any(names_match(key, k) and words <= size + MAX_EXTRA_SPEAKER_WORDS for k, size in self._keys[n]):
                 actor = self.actors[n]
-                exact = report.speaker in self._variants[n]
+                if person_role and actor.type != "PER":
+                    continue  # "le maire PS" is a person, not the Socialist Party
+                exact = named in self._variants[n]
                 here = report.source in actor.sources
                 candidates.append((exact, here, actor.type == "PER", len(actor.mentions), actor))
         if not candidates:

@@ -247,6 +247,7 @@ class Report:
     # phrase resolved to a person named earlier), "pronoun" ("a-t-il dit"), "previous" (a quote
     # continuing the sentence before); None without a speaker
     how: str | None = None
+    actor: str | None = None  # the actor id this source's speaker names (``quotes.merge_quotes``)
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,14 @@ class Quote:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r.source for r in self.reports))
+
+    @property
+    def speaker_sources(self) -> tuple[str, ...]:
+        """The sources whose own text gives the quote's speaker: a source reporting the words
+        with no speaker, or with another one, does not vouch for it."""
+        if self.speaker is None:
+            return ()
+        return tuple(dict.fromkeys(r.source for r in self.reports if r.actor == self.speaker))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from recoupe import briefing_to_dict, render
+from recoupe.render.labels import source_names
 from recoupe.render.terminal import to_text
 
 
@@ -100,3 +101,19 @@ def test_the_timeline_picture_has_room_for_its_longest_date(data):
     assert labels
     for right_edge, label in labels:  # right-aligned: the label starts right_edge - its width from the left
         assert float(right_edge) - len(label) * DATE_LABEL_CHAR_PX >= 0, label
+
+
+def test_a_source_that_names_no_speaker_is_listed_apart(data):
+    """A quote merged across sources shows its speaker for the sources that name it; a source
+    reporting the words without naming anyone is listed apart in every format."""
+    quote = json.loads(json.dumps(next(q for q in data["quotes"] if q["conflicting_speakers"])))
+    silent = quote["reports"][0]
+    silent["actor"], silent["speaker"] = None, None
+    quote["conflicting_speakers"] = []
+    quote["speaker_sources"] = [r["source"] for r in quote["reports"][1:]]
+    changed = {**data, "quotes": [quote]}
+    outlet = source_names(data["documents"])[silent["source"]]
+    for rendered in (to_text(changed, width=300, full=True), render(changed, "md", full=True),
+                     render(changed, "html")):
+        assert "sans locuteur dans : " + outlet in rendered
+    assert "sans locuteur" not in render(data, "md", full=True)  # every source of the seeds' quotes names one

@@ -156,9 +156,10 @@ def quotes_to_dicts(quotes: list[Quote]) -> list[dict]:
             "speaker_name": q.speaker_name,
             "sources": list(q.sources),
             "conflicting_speakers": list(q.conflicting_speakers),
+            "speaker_sources": list(q.speaker_sources),
             "reports": [
                 {"source": r.source, "sentence_index": r.sentence_index, "sentence": r.sentence, "text": r.text,
-                 "speaker": r.speaker, "cue": r.cue, "kind": r.kind, "how": r.how}
+                 "speaker": r.speaker, "cue": r.cue, "kind": r.kind, "how": r.how, "actor": r.actor}
                 for r in q.reports
             ],
         }

@@ -107,6 +107,30 @@ def _clause_in_context(statement: dict) -> str:
     return f"{before}{clause}{after}"
 
 
+def sources_without_speaker(quote: dict) -> list[str]:
+    """The sources of a quote with a speaker that report its words without naming anyone: the
+    views list them apart, so that the speaker is never shown as theirs. A speaker resolved to an
+    actor is named by the sources whose own speaker is an actor; one left as written (a
+    description, "un porte-parole") by those that write one."""
+    if quote["speaker"]:
+        named = {r["source"] for r in quote["reports"] if r.get("actor")}
+    elif quote["speaker_name"]:
+        named = {r["source"] for r in quote["reports"] if r["speaker"]}
+    else:
+        return []
+    return [s for s in quote["sources"] if s not in named]
+
+
+def other_speakers(quote: dict, actor_names: dict[str, str], names: dict[str, str]) -> str:
+    """The other speakers some sources give a quote, each with those sources: "Kim Jong Un
+    (Yonhap)", so that the reader sees who says whom."""
+    parts = []
+    for actor in quote["conflicting_speakers"]:
+        sources = dict.fromkeys(names[r["source"]] for r in quote["reports"] if r.get("actor") == actor)
+        parts.append(f"{actor_names.get(actor, actor)} ({', '.join(sources)})" if sources else actor_names.get(actor, actor))
+    return ", ".join(parts)
+
+
 def full_view_parts(view: Digest, t: dict) -> list[str]:
     """What ``--full`` adds, counted ("23 claims stated by several sources (7 sure)", "56
     quotes"...): the short views' closing line, in the interface strings ``t``."""

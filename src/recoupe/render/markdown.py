@@ -4,7 +4,7 @@ timeline, and each source's noise report)."""
 
 from __future__ import annotations
 
-from .digest import digest, full_view_parts
+from .digest import digest, full_view_parts, other_speakers, sources_without_speaker
 from .labels import interface, readable, shorten, source_names, sources_count
 
 # Titles in a list are cut (at a word) to this many characters: a page without a title line has
@@ -133,8 +133,9 @@ def _story(data: dict, names: dict[str, str], t: dict) -> list[str]:
             quoted = t["quoted"].format(text=_one_line(q["text"])) if q["kind"] == "direct" else f"({t['indirect']}) {_one_line(q['text'])}"
             lines.append(f"- **{q['speaker_name'] or t['unknown_speaker']}**: {quoted} — {sources}")
             if q["conflicting_speakers"]:
-                others = ", ".join(actor_names.get(a, a) for a in q["conflicting_speakers"])
-                lines.append("  - ⚠ " + t["other_speaker"].format(names=others))
+                lines.append("  - ⚠ " + t["other_speaker"].format(names=_cell(other_speakers(q, actor_names, names))))
+            if silent := sources_without_speaker(q):
+                lines.append("  - " + t["no_speaker_in"].format(names=_cell(", ".join(names[s] for s in silent))))
     if data["timeline"]:
         lines += ["", f"## {t['timeline_dates'].format(n=len(data['timeline']))}", "",
                   f"| {t['date']} | {t['precision']} | {t['event']} | {t['sources']} |", "|---|---|---|---|"]

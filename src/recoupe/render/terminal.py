@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .digest import Digest, digest, full_view_parts
+from .digest import Digest, digest, full_view_parts, other_speakers, sources_without_speaker
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label
 
@@ -245,8 +245,10 @@ def _story_tables(data: dict, names: dict[str, str], t: dict) -> list:
             text = Text(t["quoted"].format(text=q["text"]) if q["kind"] == "direct" else q["text"],
                         style="" if q["kind"] == "direct" else "italic")
             if q["conflicting_speakers"]:
-                others = ", ".join(actor_names.get(a, a) for a in q["conflicting_speakers"])
+                others = other_speakers(q, actor_names, names)
                 text.append("\n⚠ " + t["other_speaker"].format(names=others), style="red")
+            if silent := sources_without_speaker(q):
+                text.append("\n" + t["no_speaker_in"].format(names=", ".join(names[s] for s in silent)), style="dim")
             quotes.add_row(Text(q["speaker_name"] or "?"), text, Text(", ".join(names[s] for s in q["sources"])))
         parts.append(quotes)
     if data["timeline"]:
