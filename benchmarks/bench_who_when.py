@@ -87,6 +87,8 @@ class Scores:
     publication: Count = field(default_factory=Count)
     actor_junk: Count = field(default_factory=Count)  # right = not junk
     speaker_by_how: dict = field(default_factory=lambda: defaultdict(Count))  # precision by evidence
+    date_by_how: dict = field(default_factory=lambda: defaultdict(Count))  # precision by resolved_by
+    speaker_by_confidence: dict = field(default_factory=lambda: defaultdict(Count))  # calibration
     merge_precision: Count = field(default_factory=Count)
 
 
@@ -150,6 +152,13 @@ def shown_speaker(quote: dict, report: dict, actor_names: dict[str, str]) -> str
     return quote["speaker_name"] if actor == quote["speaker"] else actor_names.get(actor)
 
 
+def confidence_band(confidence: float | None) -> str:
+    """The band a shown speaker's confidence falls in, for the calibration table."""
+    if confidence is None:
+        return "none"
+    return next(f">= {low:.2f}" for low in (0.9, 0.8, 0.7, 0.0) if confidence >= low)
+
+
 def _score_quotes(data, gold, scores: Scores, cluster: str, actor_index) -> None:
     actor_names = {a["id"]: a["name"] for a in data["actors"]}
     shown = [(q, r) for q in data["quotes"] for r in q["reports"]]
@@ -177,6 +186,8 @@ def _score_quotes(data, gold, scores: Scores, cluster: str, actor_index) -> None
             if quote["speaker"] and shown_name:
                 right = g["speaker"] is not None and same_speaker(shown_name, g["speaker"], gold)
                 scores.speaker_by_how[report.get("how") or "other source"].add(right)
+                if quote.get("speaker_confidence") is not None:
+                    scores.speaker_by_confidence[confidence_band(report.get("confidence"))].add(right)
                 scores.speaker_precision.add(right, f"{cluster} {g['doc']}: shown {shown_name!r} "
                                                     f"(this source: {report['speaker']!r}, {len(quote['sources'])} "
                                                     f"sources), gold "
@@ -210,6 +221,7 @@ def _score_dates(data, gold, scores: Scores, cluster: str) -> None:
         g = candidates[0]
         right = g["date"] is not None and event["date"] == g["date"]
         scores.date_precision.add(right, label + f", gold {g['date']}")
+        scores.date_by_how[mention.get("resolved_by") or "none"].add(right)
         if right:
             covered.add(id(g))
     for g in gold["date"]:
@@ -235,6 +247,19 @@ def _score_actors(data, scores: Scores, cluster: str, actor_index) -> None:
                                                                   f"{known[a]!r} and {known[b]!r}")
 
 
+def score_splits(gold: dict[str, dict]) -> dict[str, Scores]:
+    """Brief every gold cluster and score what it shows, per split."""
+    from recoupe import NlpResources, brief, briefing_to_dict
+
+    resources = NlpResources()
+    scores = {"dev": Scores(), "test": Scores()}
+    for cluster, records in gold.items():
+        print(f"briefing {cluster} ({records['split']})", file=sys.stderr)
+        data = briefing_to_dict(brief([str(RPM2)], cluster=cluster, resources=resources))
+        score_cluster(data, records, scores[records["split"]], cluster)
+    return scores
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
@@ -245,14 +270,7 @@ def main() -> None:
     gold = load_gold(args.gold)
     if not gold:
         sys.exit(f"no who_when_*.jsonl gold in {args.gold}")
-    from recoupe import NlpResources, brief, briefing_to_dict
-
-    resources = NlpResources()
-    scores = {"dev": Scores(), "test": Scores()}
-    for cluster, records in gold.items():
-        print(f"briefing {cluster} ({records['split']})", file=sys.stderr)
-        data = briefing_to_dict(brief([str(RPM2)], cluster=cluster, resources=resources))
-        score_cluster(data, records, scores[records["split"]], cluster)
+    scores = score_splits(gold)
     table = Table(title="Who said what, and when: what the briefing shows, against the blind gold")
     table.add_column("assertion")
     for split in ("dev", "test"):
@@ -282,6 +300,14 @@ def main() -> None:
     for kind in sorted(set(scores["dev"].speaker_by_how) | set(scores["test"].speaker_by_how)):
         how.add_row(kind, *(scores[s].speaker_by_how[kind].rate() for s in ("dev", "test")))
     console.print(how)
+    for title, key in (("Timeline dates right, by how the date was resolved", "date_by_how"),
+                       ("Speaker right, by the confidence the briefing gives it (calibration)", "speaker_by_confidence")):
+        breakdown = Table(title=title)
+        for column in ("", "dev", "test"):
+            breakdown.add_column(column)
+        for kind in sorted(set(getattr(scores["dev"], key)) | set(getattr(scores["test"], key))):
+            breakdown.add_row(kind, *(getattr(scores[s], key)[kind].rate() for s in ("dev", "test")))
+        console.print(breakdown)
     console.print(f"Anchor (Gender Gap Tracker, French, 54 articles): quote F1 {GGT_QUOTE_F1}, speaker match "
                   f"{GGT_SPEAKER_MATCH} %.", style="dim")
     if args.errors:

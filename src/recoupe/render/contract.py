@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from ..confidence import confidence_of
 from ..types import Actor, Briefing, Contradiction, CrossCheck, Mention, Quote, Statement, TimelineEvent
 
 # Version of the JSON contract; bumped (and noted in CHANGELOG.md) on any rename or removal.
@@ -157,9 +158,12 @@ def quotes_to_dicts(quotes: list[Quote]) -> list[dict]:
             "sources": list(q.sources),
             "conflicting_speakers": list(q.conflicting_speakers),
             "speaker_sources": list(q.speaker_sources),
+            "speaker_confidence": max((confidence_of("speaker", r.how) for r in q.reports
+                                       if q.speaker and r.actor == q.speaker), default=None),
             "reports": [
                 {"source": r.source, "sentence_index": r.sentence_index, "sentence": r.sentence, "text": r.text,
-                 "speaker": r.speaker, "cue": r.cue, "kind": r.kind, "how": r.how, "actor": r.actor}
+                 "speaker": r.speaker, "cue": r.cue, "kind": r.kind, "how": r.how, "actor": r.actor,
+                 "confidence": confidence_of("speaker", r.how) if r.actor else None}
                 for r in q.reports
             ],
         }
@@ -177,10 +181,12 @@ def timeline_to_dicts(timeline: list[TimelineEvent]) -> list[dict]:
             "text": e.text,
             "sources": list(e.sources),
             "conflicts": list(e.conflicts),
+            "confidence": max((confidence_of("date", m.resolved_by) for m in e.mentions if m.resolved_by),
+                              default=None),
             "mentions": [
                 {"source": m.source, "sentence_index": m.sentence_index, "sentence": m.sentence,
                  "expression": m.expression, "relative": m.relative, "published": m.published,
-                 "resolved_by": m.resolved_by}
+                 "resolved_by": m.resolved_by, "confidence": confidence_of("date", m.resolved_by)}
                 for m in e.mentions
             ],
         }

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..confidence import SURE
+
 # Items shown per section of the short view; the rest are counted ("… and 4 more").
 TOP_CONTRADICTIONS = 3
 TOP_SINGLE_SOURCE = 3
@@ -119,6 +121,14 @@ def sources_without_speaker(quote: dict) -> list[str]:
     else:
         return []
     return [s for s in quote["sources"] if s not in named]
+
+
+def speaker_label(quote: dict, t: dict) -> str:
+    """The speaker of a quote as the views write it: its name, marked "to check" when no source
+    names it in a way that is sure (``confidence.SURE``), "?" when unknown."""
+    name = quote["speaker_name"] or t["unknown_speaker"]
+    confidence = quote.get("speaker_confidence")
+    return name + (f" ({t['to_check']})" if confidence is not None and confidence < SURE else "")
 
 
 def other_speakers(quote: dict, actor_names: dict[str, str], names: dict[str, str]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from importlib import resources
 
-from .digest import digest, other_speakers, sources_without_speaker
+from .digest import digest, other_speakers, sources_without_speaker, speaker_label
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label, timeline_svg
 
@@ -92,4 +92,5 @@ def to_html(data: dict) -> str:
         agreement_svg=agreement_svg(data["agreement"], data["language"], names),
         timeline_svg=timeline_svg(data["timeline"], data["language"], names),
         sources_count=sources_count, without_speaker=lambda q: ", ".join(names[s] for s in sources_without_speaker(q)), other_speakers=lambda q: other_speakers(q, actor_names, names),
+        speaker_label=lambda q: speaker_label(q, t),
         readable=lambda text: readable(text, names, data['language']), date_label=date_label)

@@ -4,7 +4,7 @@ timeline, and each source's noise report)."""
 
 from __future__ import annotations
 
-from .digest import digest, full_view_parts, other_speakers, sources_without_speaker
+from .digest import digest, full_view_parts, other_speakers, sources_without_speaker, speaker_label
 from .labels import interface, readable, shorten, source_names, sources_count
 
 # Titles in a list are cut (at a word) to this many characters: a page without a title line has
@@ -131,7 +131,7 @@ def _story(data: dict, names: dict[str, str], t: dict) -> list[str]:
         for q in data["quotes"]:
             sources = ", ".join(names[s] for s in q["sources"])
             quoted = t["quoted"].format(text=_one_line(q["text"])) if q["kind"] == "direct" else f"({t['indirect']}) {_one_line(q['text'])}"
-            lines.append(f"- **{q['speaker_name'] or t['unknown_speaker']}**: {quoted} — {sources}")
+            lines.append(f"- **{_cell(speaker_label(q, t))}**: {quoted} — {sources}")
             if q["conflicting_speakers"]:
                 lines.append("  - ⚠ " + t["other_speaker"].format(names=_cell(other_speakers(q, actor_names, names))))
             if silent := sources_without_speaker(q):

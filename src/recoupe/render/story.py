@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
+from ..confidence import SURE
 from .labels import interface, readable, shorten
 
 # The timeline picture leaves a visible break between events further apart than this many days
@@ -28,9 +29,13 @@ DATE_LABEL_CHAR_PX = 7.2
 
 
 def date_label(event: dict) -> str:
-    """"2024-06-18 02:45", "2024-06-18 → 2024-06-19", "2024-03"."""
+    """"2024-06-18 02:45", "2024-06-18 → 2024-06-19", "2024-03"; "2024-06-18 ?" when no way its
+    sources date it is sure (``confidence.SURE``: a relative day resolved against a publication
+    date, a yearless day given the story's year)."""
     label = event["date"] + (f" → {event['end']}" if event["end"] else "")
-    return label + (f" {event['time']}" if event["time"] else "")
+    label += f" {event['time']}" if event["time"] else ""
+    confidence = event.get("confidence")
+    return label + (" ?" if confidence is not None and confidence < SURE else "")
 
 
 

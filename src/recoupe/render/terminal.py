@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .digest import Digest, digest, full_view_parts, other_speakers, sources_without_speaker
+from .digest import Digest, digest, full_view_parts, other_speakers, sources_without_speaker, speaker_label
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label
 
@@ -249,7 +249,7 @@ def _story_tables(data: dict, names: dict[str, str], t: dict) -> list:
                 text.append("\n⚠ " + t["other_speaker"].format(names=others), style="red")
             if silent := sources_without_speaker(q):
                 text.append("\n" + t["no_speaker_in"].format(names=", ".join(names[s] for s in silent)), style="dim")
-            quotes.add_row(Text(q["speaker_name"] or "?"), text, Text(", ".join(names[s] for s in q["sources"])))
+            quotes.add_row(Text(speaker_label(q, t)), text, Text(", ".join(names[s] for s in q["sources"])))
         parts.append(quotes)
     if data["timeline"]:
         timeline = Table(title=t["timeline_dates"].format(n=len(data["timeline"])), expand=True, show_lines=True)
