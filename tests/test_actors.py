@@ -91,6 +91,16 @@ def test_outlets_and_places_tagged_as_people_are_retyped():
     assert actors["Antony Blinken"].type == "PER"
 
 
+def test_a_capitalised_article_inside_a_sentence_is_part_of_the_name():
+    actors = by_name(actors_of(
+        ("a", [("Bernard Accoyer a confirmé dans « Le Figaro » que la visite aurait lieu.",
+                [("Bernard Accoyer", "PER"), ("Le Figaro", "ORG")]),
+               ("La Chine a protesté, selon La Provence.", [("La Chine", "LOC"), ("La Provence", "ORG")])]),
+    ))
+    assert {"Le Figaro", "La Provence", "Chine"} <= set(actors)  # "La Chine" opens its sentence
+    assert "Figaro" not in actors and "La Chine" not in actors
+
+
 def test_majority_type_across_mentions():
     actors = by_name(actors_of(
         ("a", [("Washington refuse.", [("Washington", "LOC")]), ("Il a exhorté Washington.", [("Washington", "PER")])]),

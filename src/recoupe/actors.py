@@ -167,7 +167,10 @@ def _trim(sentence: str, start: int, end: int, label: str, lang: ModuleType) -> 
     Padilla"), a capitalised common noun after a definite article before a person's name
     ("secrétaires au Trésor Lawrence Summers"), and surrounding punctuation."""
     text = sentence[start:end]
-    stripped = True
+    # a capitalised article inside a sentence is part of a title ("dans « Le Figaro »", "selon La
+    # Provence"); one opening the sentence is capitalised as its first word ("La Chine a dit")
+    titled = text[:1].isupper() and any(c.isalnum() for c in sentence[:start])
+    stripped = not titled
     while stripped:
         stripped = False
         for article in lang.ENTITY_LEADING_ARTICLES:
