@@ -148,13 +148,18 @@ def test_a_yearless_day_of_an_undated_document_takes_the_year_the_story_agrees_o
     from recoupe.timeline import dated_mentions, story_year
 
     sentences = (sentences_of("a", "Le juge a été saisi le 22 août 2008.", "L'audience a eu lieu le 5 août.")
-                 + sentences_of("b", "La réforme de 2005 reste en vigueur.", "Il a parlé hier."))
+                 + sentences_of("b", "La réforme de 2005 reste en vigueur.", "Il a parlé hier.",
+                                "Le procès s'est ouvert en septembre.", "Il avait été arrêté en mars dernier."))
     unknown = {d: PublicationDate(None, "unknown") for d in ("a", "b")}
     assert story_year(sentences, unknown, fr) == 2008
     by_expression = {m.mention.expression: m for m in dated_mentions(sentences, unknown, fr, 2008)}
     assert (by_expression["5 août"].date, by_expression["5 août"].mention.resolved_by) == ("2008-08-05", "cluster-year")
     assert by_expression["22 août 2008"].mention.resolved_by == "written"
     assert by_expression["hier"].date is None  # a weekday or "hier" needs the day of writing, not its year
+    september = next(m for e, m in by_expression.items() if "septembre" in e)
+    assert (september.date, september.mention.resolved_by) == ("2008-09", "cluster-year")
+    march = next(m for e, m in by_expression.items() if "mars" in e)
+    assert march.date is None  # "dernier" counts back from a day of writing nobody knows
 
 
 @pytest.mark.parametrize("texts, expected", [

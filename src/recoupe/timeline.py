@@ -143,6 +143,16 @@ def _written_day(expression: DateExpression, lang: ModuleType) -> bool:
         re.search(rf"\b(?:1er|\d{{1,2}})\s+(?:{months})\b", expression.text, re.I))
 
 
+def _written_month(expression: DateExpression, text: str, lang: ModuleType) -> bool:
+    """A month named without its year ("en septembre", "fin janvier") in sentence ``text``, not
+    "en mars dernier", which counts back from a publication date the document does not give."""
+    months = "|".join(lang.MONTHS)
+    qualifiers = "|".join(lang.PAST_QUALIFIERS + lang.FUTURE_QUALIFIERS)
+    around = text[expression.start: expression.end] + " " + " ".join(text[expression.end:].split()[:1])
+    return expression.precision == "month" and bool(re.search(rf"\b(?:{months})\b", expression.text, re.I)) \
+        and not re.search(rf"\b(?:{qualifiers})\b", around, re.I)
+
+
 def _written_years(sentences: list[Sentence], lang: ModuleType) -> list[int]:
     """Years the document writes with a day or a month ("18 juin 2024", "septembre 2023")."""
     years = []
@@ -159,7 +169,8 @@ def dated_mentions(sentences: list[Sentence], published: dict[str, PublicationDa
                    lang: ModuleType, cluster_year: int | None = None) -> list[ResolvedMention]:
     """Every date expression of every sentence, resolved against its document's publication date.
 
-    In a document without one, a yearless written day ("le 5 août") is dated in ``cluster_year``,
+    In a document without one, a yearless written day ("le 5 août") or month ("en septembre") is
+    dated in ``cluster_year``,
     the year the story's documents agree on (``story_year``), when there is one; weekdays and
     "hier" stay unresolved: they need the day of writing, not only its year."""
     found = []
@@ -173,7 +184,8 @@ def dated_mentions(sentences: list[Sentence], published: dict[str, PublicationDa
                    if day is None and cluster_year else {})
         for expression in expressions:
             resolved_by = None if expression.date is None else "publication" if expression.relative else "written"
-            if expression.date is None and expression.relative and _written_day(expression, lang):
+            if expression.date is None and expression.relative and (_written_day(expression, lang)
+                                                                    or _written_month(expression, sentence.text, lang)):
                 dated = in_year.get((expression.start, expression.end))
                 if dated is not None and dated.date and dated.date.startswith(str(cluster_year)):
                     expression, resolved_by = dated, "cluster-year"

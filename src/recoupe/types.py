@@ -298,7 +298,7 @@ class DatedMention:
     relative: bool  # resolved against the publication date
     published: str | None = None  # the date it was resolved against
     # how its date was decided: "written" (in full), "publication" (against the document's
-    # publication date), "cluster-year" (a yearless day dated in the year the story's documents
+    # publication date), "cluster-year" (a yearless day or month dated in the year the story's documents
     # agree on), None when it has no date
     resolved_by: str | None = None
 
