@@ -82,6 +82,12 @@ SPEAKER_TABLE = [
     # a subject pronoun is not the person named in the phrase before it
     (["Le ministre Jean Durand a parlé mardi.", "En réponse au député Pierre Morel, il a promis que des mesures "
       "seraient prises."], "des mesures seraient prises", "indirect", "Jean Durand", "a promis"),
+    # an incise inside the quote, its subject a person named right after the verb
+    (["« Je suis la première surprise, souligne Frédérique Rollet, du Snes, mais cela fait partie du jeu. »"],
+     "Je suis la première surprise", "direct", "Frédérique Rollet", "souligne"),
+    # an opinion's holder opening the sentence, when it is a person
+    (["Pour Mgr André Vingt-Trois, la question est: « Quel genre de société voulons-nous développer ? »"],
+     "Quel genre de société", "direct", "André Vingt-Trois", "Pour"),
     # a quote continued in the next sentence, without a cue of its own
     (["« La Russie soutiendra la RPDC », a déclaré Vladimir Poutine.", "« Nous resterons aux côtés du peuple coréen. »"],
      "Nous resterons", "direct", "Vladimir Poutine", None),
@@ -101,6 +107,7 @@ def test_speaker(resources, texts, fragment, kind, speaker, cue):
 
 
 @pytest.mark.parametrize("texts", [
+    ["Pour la première fois, le sommet a réuni vingt pays autour de la table."],  # "pour" names no one
     ["Poutine a salué le « camarade » Kim."],  # a one-word scare quote
     ["Des accusations selon lesquelles Moscou cherche à éviter tout examen se multiplient."],
     ["Le président est arrivé mardi, promettant un soutien total."],  # a participle, not a cue

@@ -285,7 +285,8 @@ def _source_cue_reports(doc: DocumentContext, position: int) -> list[Report]:
     text = sentence.text
     for n, token in enumerate(tokens):
         if (token.text.lower() not in doc.lang.SOURCE_CUES
-                and text[token.start:].lower().split(" ")[0] not in doc.lang.SOURCE_CUES):
+                and text[token.start:].lower().split(" ")[0] not in doc.lang.SOURCE_CUES
+                and not (n == 0 and token.text.lower() in doc.lang.OPINION_CUES)):
             continue
         found = source_cue(doc, position, token.start)
         if not found:

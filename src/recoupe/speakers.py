@@ -136,8 +136,10 @@ def speaker_after(doc: DocumentContext, position: int, offset: int) -> tuple[str
 
 def speaker_inside(doc: DocumentContext, first: int, start: int, last: int,
                    end: int) -> tuple[str | None, str | None]:
-    """"« Quand ..., a-t-elle poursuivi, la confusion ... »": an incise with an inverted pronoun,
-    in the quote from offset ``start`` of sentence ``first`` to offset ``end`` of sentence ``last``."""
+    """"« Quand ..., a-t-elle poursuivi, la confusion ... »", "« Le défi est le même, remarque
+    Éric Charbonnier, expert à l'OCDE. »": an incise, a speech verb with its subject inverted
+    after it (a pronoun, or a person named right after the verb), in the quote from offset
+    ``start`` of sentence ``first`` to offset ``end`` of sentence ``last``."""
     for k in range(first, last + 1):
         analysis = doc.analyses[k]
         low = start if k == first else 0
@@ -147,7 +149,23 @@ def speaker_inside(doc: DocumentContext, first: int, start: int, last: int,
                 verb = speech_verb_at(analysis, n + 1, doc.lang)
                 if verb and verb.inverted:
                     return subject_after(doc, k, verb), verb.cue
+                if verb and verb.finite and verb.last + 1 < len(analysis.tokens):
+                    named = _named_right_after(analysis, verb.last + 1, doc.lang)
+                    if named:
+                        return named, verb.cue
     return None, None
+
+
+def _named_right_after(analysis: SentenceAnalysis, n: int, lang: ModuleType) -> str | None:
+    """A person named right after token ``n`` (after date words: "s'insurgeait vendredi dernier
+    Éric Charbonnier"), the inverted subject of an incise; None when anything else comes first."""
+    tokens = analysis.tokens
+    while n < len(tokens) and (is_temporal(tokens[n], lang) or tokens[n].pos == "ADV"
+                               or tokens[n].text.lower() in lang.PAST_QUALIFIERS):
+        n += 1
+    if n >= len(tokens):
+        return None
+    return next((e.text for e in analysis.entities if e.label == "PER" and e.start == tokens[n].start), None)
 
 
 def speaker_before(doc: DocumentContext, position: int, offset: int) -> tuple[str | None, str | None]:
@@ -163,7 +181,8 @@ def speaker_before(doc: DocumentContext, position: int, offset: int) -> tuple[st
         if verb is not None:
             after = verb.last
             best = (n, (subject_before(doc, position, verb), verb.cue))
-        elif token.lemma in doc.lang.SOURCE_CUES or token.text.lower() in doc.lang.SOURCE_CUES:
+        elif token.lemma in doc.lang.SOURCE_CUES or token.text.lower() in doc.lang.SOURCE_CUES or (
+                n == 0 and token.text.lower() in doc.lang.OPINION_CUES):
             source = source_cue(doc, position, token.start)
             if source:
                 best = (n, source)
@@ -425,11 +444,28 @@ def _opening_person(doc: DocumentContext, position: int) -> str | None:
 
 
 def source_cue(doc: DocumentContext, position: int, offset: int) -> tuple[str | None, str] | None:
-    """"selon Kim", "selon un rapport de Yonhap", "selon lui" at ``offset``: (speaker, cue)."""
+    """"selon Kim", "selon un rapport de Yonhap", "selon lui" at ``offset``: (speaker, cue). An
+    opinion cue opening the sentence ("Pour Mgr Vingt-Trois, ...") counts only for a person."""
     text = doc.sentences[position].text
     match = next((c for c in doc.lang.SOURCE_CUES if text[offset:].lower().startswith(c)), None)
     if match is None:
-        return None
+        opinion = next((c for c in doc.lang.OPINION_CUES if text[offset:].lower().startswith(c + " ")), None)
+        if opinion is None or text[:offset].strip(" «“\"'"):
+            return None
+        found = source_cue_of_phrase(doc, position, offset, opinion)
+        if found is None or found[0] is None:
+            return None
+        speaker = found[0]
+        is_person = speaker.lower() in doc.lang.SPEAKER_PRONOUNS or any(
+            e.label == "PER" and e.text == speaker for k in range(position + 1) for e in doc.analyses[k].entities)
+        return found if is_person else None
+    return source_cue_of_phrase(doc, position, offset, match)
+
+
+def source_cue_of_phrase(doc: DocumentContext, position: int, offset: int, match: str) -> tuple[str | None, str] | None:
+    """The source a cue word ``match`` at ``offset`` introduces: the phrase after it up to a
+    punctuation mark or a verb."""
+    text = doc.sentences[position].text
     analysis = doc.analyses[position]
     tokens = [t for t in analysis.tokens if t.start >= offset + len(match)]
     phrase: list[Token] = []

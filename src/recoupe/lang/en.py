@@ -151,6 +151,8 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
 )
 SPEECH_VERB_PHRASES = ()
 SOURCE_CUES = ("according to",)
+# Opinion holders opening a sentence ("Pour lui, ..."): none kept in English ("For him" is rare).
+OPINION_CUES: tuple[str, ...] = ()
 SOURCE_CUE_BLOCKERS = frozenset("which whom".split())
 REPORTED_CLAUSE_OPENERS = frozenset(["that"])
 REPORTED_CLAUSE_COORDINATORS = ("but", "and")

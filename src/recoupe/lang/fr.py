@@ -271,12 +271,16 @@ DIRECT_QUOTE_PAIRS = {**QUOTE_PAIRS, '"': '"'}
 SPEECH_VERBS = REPORTING_VERBS | frozenset(
     """confirmer démentir noter observer poursuivre conclure répéter admettre dénoncer plaider
     regretter déplorer commenter témoigner signaler rapporter raconter mentionner proclamer
-    clamer lâcher crier avouer réclamer exhorter dire réagir""".split()
+    clamer lâcher crier avouer réclamer exhorter dire réagir interroger remarquer soupirer argumenter
+    insurger indigner renchérir rétorquer répliquer ironiser exclamer protester objecter tonner""".split()
 )
 # Two-word speech verbs, as lemma pairs ("a fait savoir que").
 SPEECH_VERB_PHRASES = (("faire", "savoir"),)
 # Prepositions naming the source of what follows ("selon Kim, ...", "d'après le Kremlin").
 SOURCE_CUES = ("selon", "d'après", "d’après")
+# Prepositions giving an opinion's holder when they open the sentence ("Pour Mgr Vingt-Trois,
+# ...", "Pour lui, ..."): a source only when they name a person.
+OPINION_CUES = ("pour",)
 # Words after a source cue that make it a relative, not a source ("accusations selon lesquelles").
 SOURCE_CUE_BLOCKERS = frozenset("lequel laquelle lesquels lesquelles moi nous".split())
 # Subordinators that open the reported clause of indirect speech ("a déclaré que ...").
