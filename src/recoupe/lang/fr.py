@@ -272,7 +272,8 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
     """confirmer démentir noter observer poursuivre conclure répéter admettre dénoncer plaider
     regretter déplorer commenter témoigner signaler rapporter raconter mentionner proclamer
     clamer lâcher crier avouer réclamer exhorter dire réagir interroger remarquer soupirer argumenter
-    insurger indigner renchérir rétorquer répliquer ironiser exclamer protester objecter tonner""".split()
+    insurger indigner renchérir rétorquer répliquer ironiser exclamer protester objecter tonner
+    exiger demander inviter""".split()
 )
 # Two-word speech verbs, as lemma pairs ("a fait savoir que").
 SPEECH_VERB_PHRASES = (("faire", "savoir"),)
