@@ -247,29 +247,41 @@ def _score_actors(data, scores: Scores, cluster: str, actor_index) -> None:
                                                                   f"{known[a]!r} and {known[b]!r}")
 
 
-def score_splits(gold: dict[str, dict]) -> dict[str, Scores]:
-    """Brief every gold cluster and score what it shows, per split."""
+def briefed(gold: dict[str, dict]):
+    """Each gold cluster with the briefing dict of its documents: (cluster, gold records, data)."""
     from recoupe import NlpResources, brief, briefing_to_dict
 
     resources = NlpResources()
-    scores = {"dev": Scores(), "test": Scores()}
     for cluster, records in gold.items():
         print(f"briefing {cluster} ({records['split']})", file=sys.stderr)
-        data = briefing_to_dict(brief([str(RPM2)], cluster=cluster, resources=resources))
+        yield cluster, records, briefing_to_dict(brief([str(RPM2)], cluster=cluster, resources=resources))
+
+
+def score_splits(gold: dict[str, dict]) -> dict[str, Scores]:
+    """Brief every gold cluster and score what it shows, per split."""
+    scores = {"dev": Scores(), "test": Scores()}
+    for cluster, records, data in briefed(gold):
         score_cluster(data, records, scores[records["split"]], cluster)
     return scores
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
+def gold_arguments(description: str, default: Path, load, pattern: str):
+    """The command line of a gold benchmark (--gold, --errors) and its gold, loaded by ``load``;
+    exits with a message when ../shared or the gold is missing."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--gold", type=Path, default=default)
     parser.add_argument("--errors", choices=("dev", "test", "all"), help="list the errors of a split")
     args = parser.parse_args()
     if not RPM2.exists():
         sys.exit(f"{RPM2} not found: this benchmark needs ../shared/data beside the checkout")
-    gold = load_gold(args.gold)
+    gold = load(args.gold)
     if not gold:
-        sys.exit(f"no who_when_*.jsonl gold in {args.gold}")
+        sys.exit(f"no {pattern} gold in {args.gold}")
+    return args, gold
+
+
+def main() -> None:
+    args, gold = gold_arguments(__doc__.split("\n")[0], GOLD, load_gold, "who_when_*.jsonl")
     scores = score_splits(gold)
     table = Table(title="Who said what, and when: what the briefing shows, against the blind gold")
     table.add_column("assertion")

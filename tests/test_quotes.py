@@ -215,6 +215,19 @@ def test_a_description_names_only_the_actor_in_apposition(speaker, name, type_, 
     assert quote.speaker_name == (name if resolved else speaker)  # unresolved: the phrase as written
 
 
+@pytest.mark.parametrize("written, shown", [
+    ("un porte-parole de l'ambassade américaine", True),
+    ("son père", True),
+    ("médecin de formation", False),  # no determiner: a piece of an apposition
+    ("Le premier ministre lui", False),  # ends on a pronoun: a piece of the clause
+    ("du monde", False),
+])
+def test_a_speaker_left_as_written_is_shown_only_when_it_reads_as_one(written, shown):
+    quote = merge_quotes([report("a", "la visite sera historique", written)], ACTORS, fr)[0]
+    assert quote.speaker is None
+    assert quote.speaker_name == (written if shown else None)
+
+
 def test_unknown_speaker_keeps_the_phrase():
     quotes = merge_quotes([report("a", "la visite sera historique", "le Kremlin", "indirect")], ACTORS, fr)
     assert (quotes[0].speaker, quotes[0].speaker_name, quotes[0].kind) == (None, "le Kremlin", "indirect")

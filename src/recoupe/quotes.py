@@ -30,8 +30,8 @@ from rapidfuzz.distance import LCSseq
 from unidecode import unidecode
 
 from .features import SentenceAnalysis, Token
-from .speakers import (ActorMatcher, DocumentContext, is_temporal, remember_speakers, source_cue, speaker_after,
-                       speaker_before, speaker_inside, speech_verb_at, subject_after, subject_before)
+from .speakers import (ActorMatcher, DocumentContext, is_temporal, reads_as_speaker, remember_speakers, source_cue,
+                       speaker_after, speaker_before, speaker_inside, speech_verb_at, subject_after, subject_before)
 from .types import Actor, Quote, Report, Sentence
 
 # Quotes of fewer words are scare quotes or nicknames (« camarade », "Cesar"), not speech; two
@@ -398,7 +398,8 @@ def _quote(reports: list[Report], actors: list[Actor], matcher: ActorMatcher) ->
     ranked = sorted(votes, key=lambda a: (-votes[a][0], -votes[a][1]))
     speaker = ranked[0] if ranked else None
     names = {a.id: a.name for a in actors}
-    written = next((r.speaker for r in reports if r.speaker), None)
+    # a speaker left as written is shown only when it reads as one (not "médecin de formation")
+    written = next((r.speaker for r in reports if r.speaker and reads_as_speaker(r.speaker, matcher.lang)), None)
     kind = "direct" if any(r.kind == "direct" for r in reports) else "indirect"
     return Quote(
         id="",

@@ -24,7 +24,7 @@ from types import ModuleType
 from rapidfuzz import fuzz, process
 
 from .features import SentenceAnalysis, Token
-from .lang import QUOTED_TEXT
+from .lang import QUOTED_TEXT, stop_words
 from .types import Actor, Report, Sentence
 from .values import FUZZY_MIN_LENGTH, SAME_NAME_RATIO, Entity, name_key, names_match, transliteration_key
 
@@ -507,6 +507,22 @@ def speaker_actor(report: Report, actors: list[Actor], lang: ModuleType) -> Acto
     ("Kim" in an article about Kim Jong Un is not Kim Il-sung). For many reports, build one
     ``ActorMatcher`` and ask it for each."""
     return ActorMatcher(actors, lang).actor_of(report)
+
+
+def reads_as_speaker(speaker: str, lang: ModuleType) -> bool:
+    """Whether a speaker left as written (not resolved to an actor) reads as one to show: a name
+    or a noun phrase opening on an article, a determiner or a number ("un porte-parole de
+    l'ambassade", "des témoins"), not a fragment of the clause around it ("médecin de
+    formation", "Le premier ministre lui", "tout le monde s'accorde pour")."""
+    words = speaker.split()
+    if not words:
+        return False
+    first, last = words[0].lower(), words[-1].lower().strip(".,;:")
+    determiner = (first in lang.DEFINITE_ARTICLES and first not in lang.PREPOSITION_ARTICLES
+                  or first in lang.INDEFINITE_ARTICLES or first.isdigit() or re.match(r"^l['’]", first) is not None)
+    if not (determiner or words[0][:1].isupper()):
+        return False
+    return len(words) == 1 or last not in stop_words(lang.CODE) or words[-1][:1].isupper()
 
 
 def named_part(speaker: str, lang: ModuleType) -> tuple[str | None, bool]:

@@ -191,7 +191,8 @@ ROLE_MODIFIERS = (r"former", r"new", r"senior", r"top", r"deputy")
 ROLE_DETERMINERS = ("the", "a", "an", "his", "her", "their", "its", "our", "of", "this")
 DEFINITE_ARTICLES = frozenset(["the"])
 # Articles and demonstratives a described speaker may open with ("un porte-parole").
-INDEFINITE_ARTICLES = frozenset("a an this that these those".split())
+INDEFINITE_ARTICLES = frozenset("a an this that these those his her their its our".split())
+PREPOSITION_ARTICLES: frozenset[str] = frozenset()
 FIRST_NAME_VARIANTS = {"larry": "lawrence", "bill": "william", "bob": "robert", "jim": "james",
                        "mike": "michael", "tony": "anthony", "joe": "joseph", "dick": "richard",
                        "ted": "edward", "tom": "thomas", "nick": "nicholas", "alex": "alexander",

@@ -351,8 +351,11 @@ ROLE_DETERMINERS = ("le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur",
 # A person's name never follows these directly ("au Trésor Lawrence Summers": "Trésor" is not
 # part of the name).
 DEFINITE_ARTICLES = frozenset("le la les l' l’ au aux du des".split())
-# Articles and demonstratives a described speaker may open with ("un porte-parole").
-INDEFINITE_ARTICLES = frozenset("un une des ce cet cette ces".split())
+# Articles, demonstratives and possessives a described speaker may open with ("un porte-parole",
+# "son père").
+INDEFINITE_ARTICLES = frozenset("un une des ce cet cette ces son sa ses leur leurs notre nos votre vos".split())
+# Articles fused with a preposition: a phrase opening on one is a complement ("du monde").
+PREPOSITION_ARTICLES = frozenset("du au aux".split())
 # Usual forms of first names written differently by different sources (diminutives,
 # transliterations that ``values.transliteration_key`` does not reach).
 FIRST_NAME_VARIANTS = {"larry": "lawrence", "bill": "william", "bob": "robert", "jim": "james",
