@@ -17,7 +17,12 @@ What is scored is what a reader of the briefing sees (``briefing_to_dict``):
 - an explained one ("two time zones") is shown as agreeing: right unless the gold calls the
   pair a contradiction;
 - recall: the gold contradictions some shown contradiction matches.
-Not yet scored: corroborations and claim members (they need judged pairs).
+- corroborations and claim members against the pairs judged blind (``pairs_*.jsonl``, labelled
+  same / partial / different / contradiction / compatible): a summary sentence's corroborating
+  sentence (those shown as corroborating, and apart those shown as "related"), and each member
+  of a claim of several sources with its first member (sure claims, and apart those the views
+  mark "to check"), state the same fact when their pair is labelled ``same`` or ``compatible``. A shown link no labelled pair
+  matches is counted apart ("not judged": code changed since the pairs were drawn).
 """
 
 from __future__ import annotations
@@ -44,11 +49,20 @@ def same_sentence(a: str, b: str) -> bool:
     return fuzz.partial_ratio(normalise(a), normalise(b)) >= SAME_SENTENCE_RATIO
 
 
+# Labels of a judged pair that say its two sentences state the same fact.
+SAME_FACT = ("same", "compatible")
+
+
 @dataclass
 class Scores:
     shown_real: Count = field(default_factory=Count)  # precision of shown contradictions
     explained_right: Count = field(default_factory=Count)  # explained ones that are no contradiction
     recall: Count = field(default_factory=Count)  # gold contradictions shown
+    corroborations: Count = field(default_factory=Count)  # summary corroborations stating the same fact
+    related: Count = field(default_factory=Count)  # summary links shown as "related" that state it
+    members: Count = field(default_factory=Count)  # members of sure claims stating the first member's fact
+    loose_members: Count = field(default_factory=Count)  # the same in claims shown "to check"
+    not_judged: int = 0
 
 
 def load_gold(folder: Path) -> dict[str, dict]:
@@ -57,8 +71,22 @@ def load_gold(folder: Path) -> dict[str, dict]:
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         header = next(r for r in records if r["kind"] == "header")
         gold[header["cluster"]] = {"split": header["split"],
-                                   "pairs": [r for r in records if r["kind"] == "contradiction"]}
+                                   "pairs": [r for r in records if r["kind"] == "contradiction"], "judged": []}
+        judged = folder / f"pairs_{header['cluster']}.jsonl"
+        if judged.exists():
+            gold[header["cluster"]]["judged"] = [
+                r for r in map(json.loads, judged.read_text(encoding="utf-8").splitlines()) if r.get("label")]
     return gold
+
+
+def judged_label(judged: list[dict], doc_a: str, text_a: str, doc_b: str, text_b: str) -> str | None:
+    """The label of the judged pair holding these two sentences of these documents, either way round."""
+    for pair in judged:
+        for (x, tx), (y, ty) in (((doc_a, text_a), (doc_b, text_b)), ((doc_b, text_b), (doc_a, text_a))):
+            if pair["doc_a"] == x and pair["doc_b"] == y and same_sentence(pair["clause_a"], tx) \
+                    and same_sentence(pair["clause_b"], ty):
+                return pair["label"]
+    return None
 
 
 def matches(shown: dict, pair: dict) -> bool:
@@ -83,6 +111,22 @@ def score_cluster(data: dict, gold: dict, scores: Scores, cluster: str) -> None:
             scores.explained_right.add(not any(matches(c, p) for p in real), label)
         else:
             scores.shown_real.add(any(matches(c, p) for p in real), label)
+    judged = gold["judged"]
+    if judged:
+        links = [("corroborations" if c.get("level", "corroborated") == "corroborated" else "related",
+                  s["source"], s["text"], c["source"], c["sentence"])
+                 for s in data["summary"] for c in s["corroborated_by"]]
+        for claim in data["claims"]:
+            first, *others = claim["stated_by"]
+            links += [("members" if claim["sure"] else "loose_members", first["source"], first["clause"], o["source"],
+                       o["clause"]) for o in others if o["source"] != first["source"]]
+        for key, doc_a, text_a, doc_b, text_b in links:
+            label = judged_label(judged, doc_a, text_a, doc_b, text_b)
+            if label is None:
+                scores.not_judged += 1
+            else:
+                getattr(scores, key).add(label in SAME_FACT, f"{cluster} {key} ({label}): {doc_a} « {text_a[:90]} » / "
+                                                             f"{doc_b} « {text_b[:90]} »")
     for p in real:
         scores.recall.add(any(matches(c, p) for c in shown),
                           f"{cluster} {p['slot']}: {p['doc_a']} « {p['value_a']} » / {p['doc_b']} « {p['value_b']} » "
@@ -100,9 +144,14 @@ def main() -> None:
         table.add_column(f"{split} ({', '.join(c for c, r in gold.items() if r['split'] == split)})")
     rows = [("shown contradictions that are real (precision; target >= 70 %)", "shown_real"),
             ("real contradictions shown (recall; target >= 30 %)", "recall"),
-            ("explained look-alikes that are no contradiction", "explained_right")]
+            ("explained look-alikes that are no contradiction", "explained_right"),
+            ("summary corroborations stating the same fact (target >= 90 %)", "corroborations"),
+            ("summary links shown as related that state the same fact", "related"),
+            ("members of sure claims stating the same fact (target >= 90 %)", "members"),
+            ("members of claims shown 'to check' stating it", "loose_members")]
     for label, key in rows:
         table.add_row(label, *(getattr(scores[s], key).rate() for s in ("dev", "test")))
+    table.add_row("shown links no judged pair holds (not scored: the claims judged are a random sample)", *(str(scores[s].not_judged) for s in ("dev", "test")))
     console = Console(width=160)
     console.print(table)
     if args.errors:

@@ -8,6 +8,8 @@ import pytest
 from recoupe import render
 from recoupe.crosscheck import disagreements
 from recoupe.lang import fr
+from recoupe.render.labels import source_names
+from recoupe.summarize import CORROBORATED_SIMILARITY
 from recoupe.pipeline import run_pipeline
 from recoupe.types import RawDocument
 from recoupe.values import extract_values
@@ -116,9 +118,25 @@ def test_a_loosely_linked_claim_is_marked_to_check_in_every_format(seeds_briefin
 def test_summary_sentences_carry_their_corroboration(seeds_briefing):
     data = json.loads(render(seeds_briefing, "json"))
     for item in data["summary"]:
-        assert item["sources"] == 1 + len(item["corroborated_by"])
+        corroborating = [c for c in item["corroborated_by"] if c["level"] == "corroborated"]
+        assert item["sources"] == 1 + len(corroborating)  # a related link is not counted
         assert item["single_source"] is (item["sources"] == 1)
+        for c in item["corroborated_by"]:
+            sure = c["found_by"] == "claim" or c["similarity"] >= CORROBORATED_SIMILARITY
+            assert c["level"] == ("corroborated" if sure else "related")
     assert max(item["sources"] for item in data["summary"]) >= 4
+    assert any(c["level"] == "related" for item in data["summary"] for c in item["corroborated_by"])
+
+
+def test_a_related_link_is_shown_apart_and_not_counted(seeds_briefing):
+    data = json.loads(render(seeds_briefing, "json"))
+    item = next(i for i in data["summary"] if any(c["level"] == "related" for c in i["corroborated_by"]))
+    names = source_names(data["documents"])
+    loose = ", ".join(names[c["source"]] for c in item["corroborated_by"] if c["level"] == "related")
+    markdown = render(seeds_briefing, "md")
+    line = next(line for line in markdown.splitlines() if line.startswith("- " + item["text"][:40]))
+    assert f"lié, non compté : {loose}" in line
+    assert (f"({item['sources']} sources)" in line) is (item["sources"] > 1)
 
 
 def test_a_summary_sentence_counts_every_source_of_the_sure_claims_it_states(seeds_briefing):
@@ -128,7 +146,7 @@ def test_a_summary_sentence_counts_every_source_of_the_sure_claims_it_states(see
     first_visit = [item for item in data["summary"] if "24 ans" in item["text"]]
     assert first_visit and first_visit[0]["sources"] == 5
     for item in data["summary"]:
-        mine = {item["source"], *(c["source"] for c in item["corroborated_by"])}
+        mine = {item["source"], *(c["source"] for c in item["corroborated_by"] if c["level"] == "corroborated")}
         assert len(mine) == item["sources"]
         for claim in data["claims"]:
             if claim["sure"] and any((s["source"], s["sentence_index"]) == (item["source"], item["sentence_index"])

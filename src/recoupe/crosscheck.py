@@ -625,15 +625,16 @@ def corroborate_summary(summary: list[SummarySentence], crosscheck: CrossCheck) 
             c for c in crosscheck.contradictions
             if (c.a.source, c.a.sentence_index) == here or (c.b.source, c.b.sentence_index) == here
         )
-        support = list(item.corroborated_by)
-        known = {item.source, *(s.source for s in support)}
+        support = {s.source: s for s in item.corroborated_by}
         for claim in crosscheck.claims:
             if not claim.sure or not any((s.source, s.sentence_index) == here for s in claim.stated_by):
                 continue
             for statement in claim.stated_by:
-                if statement.source not in known:
-                    known.add(statement.source)
-                    support.append(Support(statement.source, statement.sentence, statement.sentence_index,
-                                           claim.weakest_link, found_by="claim"))
-        updated.append(replace(item, contradicted_by=contradicted, corroborated_by=tuple(support)))
+                # a sure claim's member corroborates, also where the summariser's test only
+                # related that source's sentence
+                if statement.source != item.source and (statement.source not in support
+                                                        or support[statement.source].level != "corroborated"):
+                    support[statement.source] = Support(statement.source, statement.sentence, statement.sentence_index,
+                                                        claim.weakest_link, found_by="claim")
+        updated.append(replace(item, contradicted_by=contradicted, corroborated_by=tuple(support.values())))
     return updated

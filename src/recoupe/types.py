@@ -105,6 +105,9 @@ class Support:
     index: int
     similarity: float  # the summariser's same-fact similarity; for a claim's, its weakest link
     found_by: str = "summary"  # "summary" (the summariser's test) or "claim" (a sure claim of cross-checking)
+    # "corroborated" (it states the same fact, surely enough to count as a source) or "related"
+    # (a looser link, shown apart and not counted; ``summarize.CORROBORATED_SIMILARITY``)
+    level: str = "corroborated"
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,8 @@ class SummarySentence:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return (self.source, *(s.source for s in self.corroborated_by))
+        """Its own source and those that corroborate it (a "related" link does not count)."""
+        return (self.source, *(s.source for s in self.corroborated_by if s.level == "corroborated"))
 
 
 @dataclass

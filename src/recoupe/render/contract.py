@@ -51,10 +51,10 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "score": s.score,
                 "sources": len(s.sources),
                 "relaxed": s.relaxed,
-                "single_source": not s.corroborated_by,
+                "single_source": len(s.sources) == 1,
                 "corroborated_by": [
                     {"source": c.source, "sentence": c.sentence, "sentence_index": c.index, "similarity": c.similarity,
-                     "found_by": c.found_by}
+                     "found_by": c.found_by, "level": c.level}
                     for c in s.corroborated_by
                 ],
                 "contradicted_by": [_inline_contradiction(c, s.source, s.index) for c in s.contradicted_by],

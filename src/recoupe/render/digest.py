@@ -123,6 +123,16 @@ def sources_without_speaker(quote: dict) -> list[str]:
     return [s for s in quote["sources"] if s not in named]
 
 
+def corroborating(item: dict) -> list[dict]:
+    """The links of a summary sentence that corroborate it (counted among its sources)."""
+    return [c for c in item["corroborated_by"] if c.get("level", "corroborated") == "corroborated"]
+
+
+def related(item: dict) -> list[dict]:
+    """The looser links of a summary sentence: shown apart, never counted as sources."""
+    return [c for c in item["corroborated_by"] if c.get("level", "corroborated") != "corroborated"]
+
+
 def speaker_label(quote: dict, t: dict) -> str:
     """The speaker of a quote as the views write it: its name, marked "to check" when no source
     names it in a way that is sure (``confidence.SURE``), "?" when unknown."""

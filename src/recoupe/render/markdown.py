@@ -4,7 +4,7 @@ timeline, and each source's noise report)."""
 
 from __future__ import annotations
 
-from .digest import digest, full_view_parts, other_speakers, sources_without_speaker, speaker_label
+from .digest import corroborating, digest, full_view_parts, other_speakers, related, sources_without_speaker, speaker_label
 from .labels import interface, readable, shorten, source_names, sources_count
 
 # Titles in a list are cut (at a word) to this many characters: a page without a title line has
@@ -22,11 +22,13 @@ def to_markdown(data: dict, full: bool = False) -> str:
              f"{t['sources_colon']} " + ", ".join(names[d["id"]] for d in data["documents"]), "",
              f"## {t['summary']}", ""]
     for item in data["summary"]:
-        if item["corroborated_by"]:
-            others = ", ".join(names[c["source"]] for c in item["corroborated_by"])
+        if corroborating(item):
+            others = ", ".join(names[c["source"]] for c in corroborating(item))
             cited = f"**{names[item['source']]}**; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})"
         else:
             cited = f"**{names[item['source']]}**, {t['single_source']}"
+        if related(item):
+            cited += " — *" + t["related"].format(names=", ".join(names[c["source"]] for c in related(item))) + "*"
         score = f" ({t['score']} {item['score']:.3f})" if full else ""
         lines.append(f"- {_one_line(item['text'])} — {cited}{score}")
         for c in item["contradicted_by"]:

@@ -16,7 +16,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .digest import Digest, digest, full_view_parts, other_speakers, sources_without_speaker, speaker_label
+from .digest import (Digest, corroborating, digest, full_view_parts, other_speakers, related, sources_without_speaker,
+                     speaker_label)
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label
 
@@ -74,11 +75,14 @@ def _summary(data: dict, names: dict[str, str], t: dict, full: bool = False) -> 
     for number, item in enumerate(data["summary"], start=1):
         body = Text(" ".join(item["text"].split()))
         body.append("\n— " + names[item["source"]], style="bold")
-        if item["corroborated_by"]:
-            others = ", ".join(names[c["source"]] for c in item["corroborated_by"])
+        if corroborating(item):
+            others = ", ".join(names[c["source"]] for c in corroborating(item))
             body.append(f"; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})", style="green")
         else:
             body.append(f" · {t['single_source']}", style="yellow")
+        if related(item):
+            body.append(" · " + t["related"].format(names=", ".join(names[c["source"]] for c in related(item))),
+                        style="dim")
         if full:
             body.append(f" · {t['score']} {item['score']:.3f}", style="dim")
         for c in item["contradicted_by"]:
