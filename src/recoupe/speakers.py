@@ -452,17 +452,17 @@ def source_cue(doc: DocumentContext, position: int, offset: int) -> tuple[str | 
         opinion = next((c for c in doc.lang.OPINION_CUES if text[offset:].lower().startswith(c + " ")), None)
         if opinion is None or text[:offset].strip(" «“\"'"):
             return None
-        found = source_cue_of_phrase(doc, position, offset, opinion)
+        found = _cue_source(doc, position, offset, opinion)
         if found is None or found[0] is None:
             return None
         speaker = found[0]
         is_person = speaker.lower() in doc.lang.SPEAKER_PRONOUNS or any(
             e.label == "PER" and e.text == speaker for k in range(position + 1) for e in doc.analyses[k].entities)
         return found if is_person else None
-    return source_cue_of_phrase(doc, position, offset, match)
+    return _cue_source(doc, position, offset, match)
 
 
-def source_cue_of_phrase(doc: DocumentContext, position: int, offset: int, match: str) -> tuple[str | None, str] | None:
+def _cue_source(doc: DocumentContext, position: int, offset: int, match: str) -> tuple[str | None, str] | None:
     """The source a cue word ``match`` at ``offset`` introduces: the phrase after it up to a
     punctuation mark or a verb."""
     text = doc.sentences[position].text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
 
@@ -32,8 +33,10 @@ def data_for_document(code: str | None, fallback: ModuleType) -> ModuleType:
     return fallback
 
 
+@lru_cache(maxsize=None)
 def stop_words(code: str) -> frozenset[str]:
-    """spaCy's stop words for ``code`` (empty for a language recoupe has no data for)."""
+    """spaCy's stop words for ``code`` (empty for a language recoupe has no data for); built
+    once per language (the speaker check asks for them for every quote)."""
     if code == "fr":
         from spacy.lang.fr.stop_words import STOP_WORDS
     elif code == "en":
