@@ -101,6 +101,18 @@ def test_a_capitalised_article_inside_a_sentence_is_part_of_the_name():
     assert "Figaro" not in actors and "La Chine" not in actors
 
 
+def test_the_complement_of_a_title_is_no_actor():
+    actors = by_name(actors_of(
+        ("a", [("Le président de la République a reçu le ministre de l'Intérieur.",
+                [("République", "LOC"), ("Intérieur", "ORG")]),
+               ("La République a des règles, dit Renault.", [("République", "LOC"), ("Renault", "ORG")])]),
+        ("b", [("Le président de la République est parti.", [("République", "LOC")])]),
+    ))
+    assert "Intérieur" not in actors  # only ever "ministre de l'Intérieur"
+    assert "République" in actors  # once named alone, it is one
+    assert "Renault" in actors
+
+
 def test_majority_type_across_mentions():
     actors = by_name(actors_of(
         ("a", [("Washington refuse.", [("Washington", "LOC")]), ("Il a exhorté Washington.", [("Washington", "PER")])]),

@@ -449,6 +449,8 @@ def _actors(groups: dict[str, list[_Candidate]], types: dict[str, str], lang: Mo
                 continue
             kind = typed[0]
         members.sort(key=lambda c: c.order)
+        if all(_title_complement(m, lang) for m in members):
+            continue  # "République" of "président de la République": part of a title, no actor
         variants = Counter(m.text for m in members)
         first = {}
         for m in members:
@@ -462,6 +464,17 @@ def _actors(groups: dict[str, list[_Candidate]], types: dict[str, str], lang: Mo
     built.sort(key=lambda a: (-len({m.source for m in a[3]}), -len(a[3]), a[1]))
     return [Actor(f"A{k}", name, kind, variants, mentions, roles)
             for k, (kind, name, variants, mentions, roles) in enumerate(built, start=1)]
+
+
+def _title_complement(candidate: _Candidate, lang: ModuleType) -> bool:
+    """A one-word name written right after a person's role and its complement ("président de
+    la République", "ministre de l'Intérieur"): the name completes the title."""
+    if len(candidate.text.split()) != 1:
+        return False
+    before = re.findall(r"[\w'’-]+", candidate.sentence.text[:candidate.start].lower())[-3:]
+    before = [w for w in before if w not in lang.DEFINITE_ARTICLES and not re.fullmatch(r"[ld]['’]", w)]
+    words = [re.sub(r"^[ld]['’]", "", w) for w in before]
+    return len(words) >= 2 and words[-1] in lang.ROLE_COMPLEMENTS and words[-2] in lang.ROLE_NOUNS
 
 
 def _canonical(members: list[_Candidate], variants: Counter, first: dict[str, int], lang: ModuleType) -> str:
