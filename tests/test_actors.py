@@ -224,6 +224,7 @@ def test_glued_function_word_is_cut_when_the_name_is_seen_without_it():
     ("S", "PER", False),  # an initial cut from its name
     ("Lycées - La", "MISC", False),  # a heading's fragment
     ("Réforme de la", "ORG", False),  # a name does not end on a lower-case article
+    ("Président", "PER", False),  # a role capitalised names no one
     ("Kim Jong Un", "PER", True),  # "Un" is a capitalised word of the name
     ("ONU", "ORG", True),
     ("UNESCO", "ORG", True),

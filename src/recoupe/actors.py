@@ -218,6 +218,8 @@ def _looks_like_name(text: str, label: str, lang: ModuleType, lowercase_words: s
         return False
     if len(tokens) == 1 and text.lower() in lowercase_words and not text.isupper():
         return False  # "Président", "Sanctions": the texts also write them in lower case
+    if len(tokens) == 1 and text.lower() in lang.ROLE_NOUNS:
+        return False  # a role capitalised ("le Président") names no one by itself
     if label == "PER":
         return all(t[0].isupper() or low in lang.NAME_PARTICLES for t, low in zip(tokens, lowered))
     return True
