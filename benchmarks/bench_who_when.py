@@ -143,9 +143,9 @@ def shown_speaker(quote: dict, report: dict, actor_names: dict[str, str]) -> str
     this source names it; the other speaker it names (listed with its sources under the quote);
     none when the source reports the words without naming anyone (listed apart, "no speaker
     given in"). A speaker left as written (not resolved to an actor) is shown for the sources
-    that write one."""
+    that write it."""
     if not quote["speaker"]:
-        return quote["speaker_name"] if report["speaker"] else None
+        return quote["speaker_name"] if report["speaker"] and report["speaker"] == quote["speaker_name"] else None
     actor = report.get("actor")
     if actor is None:
         return None

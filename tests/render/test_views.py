@@ -115,5 +115,5 @@ def test_a_source_that_names_no_speaker_is_listed_apart(data):
     outlet = source_names(data["documents"])[silent["source"]]
     for rendered in (to_text(changed, width=300, full=True), render(changed, "md", full=True),
                      render(changed, "html")):
-        assert "sans locuteur dans : " + outlet in rendered
-    assert "sans locuteur" not in render(data, "md", full=True)  # every source of the seeds' quotes names one
+        assert "ne le donnent pas pour locuteur : " + outlet in rendered
+    assert "pour locuteur" not in render(data, "md", full=True)  # every source of the seeds' quotes names one

@@ -110,14 +110,15 @@ def _clause_in_context(statement: dict) -> str:
 
 
 def sources_without_speaker(quote: dict) -> list[str]:
-    """The sources of a quote with a speaker that report its words without naming anyone: the
-    views list them apart, so that the speaker is never shown as theirs. A speaker resolved to an
-    actor is named by the sources whose own speaker is an actor; one left as written (a
-    description, "un porte-parole") by those that write one."""
+    """The sources of a quote with a speaker that do not give it: they report the words without
+    naming anyone, or with a speaker left unresolved. The views list them apart, so that the
+    speaker is never shown as theirs (another actor some source gives is shown with its sources,
+    ``other_speakers``). A speaker left as written ("un porte-parole") is given by the sources
+    that write those words."""
     if quote["speaker"]:
         named = {r["source"] for r in quote["reports"] if r.get("actor")}
     elif quote["speaker_name"]:
-        named = {r["source"] for r in quote["reports"] if r["speaker"]}
+        named = {r["source"] for r in quote["reports"] if r["speaker"] == quote["speaker_name"]}
     else:
         return []
     return [s for s in quote["sources"] if s not in named]
@@ -135,7 +136,8 @@ def related(item: dict) -> list[dict]:
 
 def speaker_label(quote: dict, t: dict) -> str:
     """The speaker of a quote as the views write it: its name, marked "to check" when no source
-    names it in a way that is sure (``confidence.SURE``), "?" when unknown."""
+    names it in a way that is sure (``confidence.SURE``); the interface's "unknown speaker" when
+    there is none."""
     name = quote["speaker_name"] or t["unknown_speaker"]
     confidence = quote.get("speaker_confidence")
     return name + (f" ({t['to_check']})" if confidence is not None and confidence < SURE else "")
