@@ -77,18 +77,20 @@ def publication_dates(sentences: list[Sentence], given: dict[str, PublicationDat
         by_doc.setdefault(sentence.doc_id, []).append(sentence)
     known = {doc: p for doc, p in given.items() if p.date}
     story_years = [int(p.date[:4]) for p in known.values()]
-    story_years += [y for doc, ss in by_doc.items() for y in _written_years(ss, lang)]
+    written = {doc: _written_years(ss, lang) for doc, ss in by_doc.items()}
+    story_years += [y for years in written.values() for y in years]
     result: dict[str, PublicationDate] = {}
     for doc in list(dict.fromkeys([*by_doc, *given])):
         if doc in known:
             result[doc] = known[doc]
             continue
-        inferred = infer_publication_date(by_doc.get(doc, []), lang, story_years)
+        inferred = infer_publication_date(by_doc.get(doc, []), lang, story_years, written_years=written.get(doc, []))
         result[doc] = PublicationDate(inferred.isoformat(), "inferred") if inferred else PublicationDate(None, "unknown")
     return result
 
 
-def infer_publication_date(sentences: list[Sentence], lang: ModuleType, story_years: list[int] = ()) -> dt.date | None:
+def infer_publication_date(sentences: list[Sentence], lang: ModuleType, story_years: list[int] = (),
+                           written_years: list[int] | None = None) -> dt.date | None:
     """The day the article says it is written or published, from evidence about the article
     itself: a day written in full right after a publication cue ("Publié le 2 juillet 2008",
     "aujourd'hui mercredi 2 juillet", "ce mercredi 2 juillet": ``lang.PUBLICATION_DAY_CUE``).
@@ -97,8 +99,10 @@ def infer_publication_date(sentences: list[Sentence], lang: ModuleType, story_ye
     year (blind gold, issue 18: 0 of 5 inferred dates right). Only days whose year is certain
     count: written ("2 juillet 2008"), or fixed by their weekday ("mercredi 2 juillet": the one
     year near the story's latest year whose calendar matches). None when nothing qualifies:
-    unknown is better than wrong."""
-    years = sorted([*_written_years(sentences, lang), *story_years])
+    unknown is better than wrong. ``written_years``: the document's own (``_written_years``), when
+    the caller has read them already."""
+    own = _written_years(sentences, lang) if written_years is None else written_years
+    years = sorted([*own, *story_years])
     if not years:
         return None
     reference = years[-1]
