@@ -336,7 +336,8 @@ def merge_quotes(reports: list[Report], actors: list[Actor], lang: ModuleType) -
     for i in range(len(reports)):
         groups.setdefault(root(i), []).append(i)
     matcher = ActorMatcher(actors, lang)
-    quotes = [_quote([reports[i] for i in members], actors, matcher) for members in groups.values()]
+    names = {a.id: a.name for a in actors}
+    quotes = [_quote([reports[i] for i in members], names, matcher) for members in groups.values()]
     order = sorted(range(len(quotes)), key=lambda k: (-len(quotes[k].sources), k))
     return [replace(quotes[k], id=f"Q{n + 1}") for n, k in enumerate(order)]
 
@@ -382,7 +383,7 @@ def same_quote_pairs(keys: list[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _quote(reports: list[Report], actors: list[Actor], matcher: ActorMatcher) -> Quote:
+def _quote(reports: list[Report], names: dict[str, str], matcher: ActorMatcher) -> Quote:
     """One merged quote. Each report keeps the actor its own source names (``Report.actor``): the
     quote's speaker is the one most sources name, and the views say which sources name it, so
     that a source reporting the words without a speaker is never shown as naming one."""
@@ -397,7 +398,6 @@ def _quote(reports: list[Report], actors: list[Actor], matcher: ActorMatcher) ->
     # most reports first; a tie goes to the speaker of the fullest rendering
     ranked = sorted(votes, key=lambda a: (-votes[a][0], -votes[a][1]))
     speaker = ranked[0] if ranked else None
-    names = {a.id: a.name for a in actors}
     # a speaker left as written is shown only when it reads as one (not "médecin de formation")
     written = next((r.speaker for r in reports if r.speaker and reads_as_speaker(r.speaker, matcher.lang)), None)
     kind = "direct" if any(r.kind == "direct" for r in reports) else "indirect"
