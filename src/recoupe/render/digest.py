@@ -134,6 +134,20 @@ def related(item: dict) -> list[dict]:
     return [c for c in item["corroborated_by"] if c.get("level", "corroborated") != "corroborated"]
 
 
+def related_note(item: dict, names: dict[str, str], t: dict) -> str:
+    """A summary sentence's looser links as every view writes them ("lié, non compté : X, Y"),
+    "" without any."""
+    loose = related(item)
+    return t["related"].format(names=", ".join(names[c["source"]] for c in loose)) if loose else ""
+
+
+def no_speaker_note(quote: dict, names: dict[str, str], t: dict) -> str:
+    """The sources that do not give a quote's speaker (``sources_without_speaker``) as every view
+    writes them, "" without any."""
+    silent = sources_without_speaker(quote)
+    return t["no_speaker_in"].format(names=", ".join(names[s] for s in silent)) if silent else ""
+
+
 def speaker_label(quote: dict, t: dict) -> str:
     """The speaker of a quote as the views write it: its name, marked "to check" when no source
     names it in a way that is sure (``confidence.SURE``); the interface's "unknown speaker" when

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from importlib import resources
 
-from .digest import corroborating, digest, other_speakers, related, sources_without_speaker, speaker_label
+from .digest import corroborating, digest, no_speaker_note, other_speakers, related_note, speaker_label
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label, timeline_svg
 
@@ -91,7 +91,7 @@ def to_html(data: dict) -> str:
         data=data, t=t, names=names, view=digest(data, top_undated=len(data["documents"])),
         agreement_svg=agreement_svg(data["agreement"], data["language"], names),
         timeline_svg=timeline_svg(data["timeline"], data["language"], names),
-        sources_count=sources_count, without_speaker=lambda q: ", ".join(names[s] for s in sources_without_speaker(q)), other_speakers=lambda q: other_speakers(q, actor_names, names),
-        speaker_label=lambda q: speaker_label(q, t), corroborating=corroborating, related=related,
-        related_names=lambda item: ", ".join(names[c["source"]] for c in related(item)),
+        sources_count=sources_count, other_speakers=lambda q: other_speakers(q, actor_names, names),
+        speaker_label=lambda q: speaker_label(q, t), corroborating=corroborating,
+        related_note=lambda item: related_note(item, names, t), no_speaker_note=lambda q: no_speaker_note(q, names, t),
         readable=lambda text: readable(text, names, data['language']), date_label=date_label)

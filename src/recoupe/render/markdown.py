@@ -4,7 +4,7 @@ timeline, and each source's noise report)."""
 
 from __future__ import annotations
 
-from .digest import corroborating, digest, full_view_parts, other_speakers, related, sources_without_speaker, speaker_label
+from .digest import corroborating, digest, full_view_parts, no_speaker_note, other_speakers, related_note, speaker_label
 from .labels import interface, readable, shorten, source_names, sources_count
 
 # Titles in a list are cut (at a word) to this many characters: a page without a title line has
@@ -27,8 +27,8 @@ def to_markdown(data: dict, full: bool = False) -> str:
             cited = f"**{names[item['source']]}**; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})"
         else:
             cited = f"**{names[item['source']]}**, {t['single_source']}"
-        if related(item):
-            cited += " — *" + t["related"].format(names=", ".join(names[c["source"]] for c in related(item))) + "*"
+        if note := related_note(item, names, t):
+            cited += f" — *{note}*"
         score = f" ({t['score']} {item['score']:.3f})" if full else ""
         lines.append(f"- {_one_line(item['text'])} — {cited}{score}")
         for c in item["contradicted_by"]:
@@ -136,8 +136,8 @@ def _story(data: dict, names: dict[str, str], t: dict) -> list[str]:
             lines.append(f"- **{_cell(speaker_label(q, t))}**: {quoted} — {sources}")
             if q["conflicting_speakers"]:
                 lines.append("  - ⚠ " + t["other_speaker"].format(names=_cell(other_speakers(q, actor_names, names))))
-            if silent := sources_without_speaker(q):
-                lines.append("  - " + t["no_speaker_in"].format(names=_cell(", ".join(names[s] for s in silent))))
+            if note := no_speaker_note(q, names, t):
+                lines.append("  - " + _cell(note))
     if data["timeline"]:
         lines += ["", f"## {t['timeline_dates'].format(n=len(data['timeline']))}", "",
                   f"| {t['date']} | {t['precision']} | {t['event']} | {t['sources']} |", "|---|---|---|---|"]

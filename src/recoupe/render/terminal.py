@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .digest import (Digest, corroborating, digest, full_view_parts, other_speakers, related, sources_without_speaker,
+from .digest import (Digest, corroborating, digest, full_view_parts, no_speaker_note, other_speakers, related_note,
                      speaker_label)
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label
@@ -80,9 +80,8 @@ def _summary(data: dict, names: dict[str, str], t: dict, full: bool = False) -> 
             body.append(f"; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})", style="green")
         else:
             body.append(f" · {t['single_source']}", style="yellow")
-        if related(item):
-            body.append(" · " + t["related"].format(names=", ".join(names[c["source"]] for c in related(item))),
-                        style="dim")
+        if note := related_note(item, names, t):
+            body.append(" · " + note, style="dim")
         if full:
             body.append(f" · {t['score']} {item['score']:.3f}", style="dim")
         for c in item["contradicted_by"]:
@@ -251,8 +250,8 @@ def _story_tables(data: dict, names: dict[str, str], t: dict) -> list:
             if q["conflicting_speakers"]:
                 others = other_speakers(q, actor_names, names)
                 text.append("\n⚠ " + t["other_speaker"].format(names=others), style="red")
-            if silent := sources_without_speaker(q):
-                text.append("\n" + t["no_speaker_in"].format(names=", ".join(names[s] for s in silent)), style="dim")
+            if note := no_speaker_note(q, names, t):
+                text.append("\n" + note, style="dim")
             quotes.add_row(Text(speaker_label(q, t)), text, Text(", ".join(names[s] for s in q["sources"])))
         parts.append(quotes)
     if data["timeline"]:
