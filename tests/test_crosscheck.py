@@ -101,15 +101,21 @@ def test_a_loosely_linked_claim_is_marked_to_check_in_every_format(seeds_briefin
     corroborated = [c for c in data["claims"] if c["sources"] > 1]
     for claim in data["claims"]:
         assert (claim["weakest_link"] is None) is (claim["sources"] == 1)
-        assert claim["sure"] is (claim["weakest_link"] is not None and claim["weakest_link"] >= 0.9)
+        linked = claim["weakest_link"] is not None and claim["weakest_link"] >= 0.9
+        assert claim["sure"] is (linked and claim["one_fact"] is not False)
+        assert (claim["one_fact"] is None) is not linked  # the frames are read for the surely linked only
+    # the first visit in 24 years stays one claim of the five sources; they state it with three
+    # verbs (effectuer une visite, arriver, se rendre), which the fact frames cannot tell for one
+    # fact: shown to check, not as surely one fact
     first_visit = max((c for c in corroborated if "24 ans" in c["text"]), key=lambda c: c["sources"])
-    assert first_visit["sources"] == 5 and first_visit["sure"]
+    assert first_visit["sources"] == 5 and first_visit["one_fact"] is False and not first_visit["sure"]
+    assert any(c["sure"] for c in corroborated)
     loose = [c for c in corroborated if not c["sure"]]
     assert loose and len(loose) < len(corroborated)
     # the seeds are French: the interface is too
     markdown = render(seeds_briefing, "md", full=True)
     assert markdown.count(", à vérifier (") == len(loose)
-    assert f"**{first_visit['sources']} sources** (" in markdown
+    assert f"**{first_visit['sources']} sources**, à vérifier (" in markdown
     page = render(seeds_briefing, "html")
     assert page.count('<div class="to-check">à vérifier</div>') == len(loose)
     assert "n? = à vérifier" in " ".join(render(seeds_briefing, "text", full=True).split())
@@ -122,9 +128,10 @@ def test_summary_sentences_carry_their_corroboration(seeds_briefing):
         assert item["sources"] == 1 + len(corroborating)  # a related link is not counted
         assert item["single_source"] is (item["sources"] == 1)
         for c in item["corroborated_by"]:
-            sure = c["found_by"] == "claim" or c["similarity"] >= CORROBORATED_SIMILARITY
+            sure = c["found_by"] == "claim" or c["similarity"] >= CORROBORATED_SIMILARITY and c["same_predicate"]
             assert c["level"] == ("corroborated" if sure else "related")
-    assert max(item["sources"] for item in data["summary"]) >= 4
+            assert (c["same_predicate"] is None) is (c["found_by"] == "claim" or c["similarity"] < CORROBORATED_SIMILARITY)
+    assert max(item["sources"] for item in data["summary"]) >= 2
     assert any(c["level"] == "related" for item in data["summary"] for c in item["corroborated_by"])
 
 
@@ -142,9 +149,8 @@ def test_a_related_link_is_shown_apart_and_not_counted(seeds_briefing):
 def test_a_summary_sentence_counts_every_source_of_the_sure_claims_it_states(seeds_briefing):
     # the summary said "4 sources" for the first visit in 24 years while its claim, linked
     # surely, gave 5: the reader saw two counts of one fact
+    # (the frames now leave that claim to check: tests/test_frames.py has a sure one counted)
     data = json.loads(render(seeds_briefing, "json"))
-    first_visit = [item for item in data["summary"] if "24 ans" in item["text"]]
-    assert first_visit and first_visit[0]["sources"] == 5
     for item in data["summary"]:
         mine = {item["source"], *(c["source"] for c in item["corroborated_by"] if c["level"] == "corroborated")}
         assert len(mine) == item["sources"]

@@ -29,6 +29,7 @@ import numpy as np
 from .align import (ALIGNED_PROBABILITY, SURE_LINK_PROBABILITY, Unit, UnitAligner, build_claims, clause_spans,
                     embedded_spans, states_a_fact, strip_span, unit_vector, value_blind_tokens)
 from .features import Head, SentenceFeatures
+from .frames import FrameReader
 from .values import (Entity, Value, dates_agree, extract_values, names_match, number_gap, number_interval,
                      numbers_agree)
 from .types import Claim, Contradiction, CrossCheck, Sentence, Statement, SummarySentence, Support
@@ -71,24 +72,28 @@ def cross_check(
     languages: dict[str, ModuleType],
     published: dict[str, dt.date | None] | None = None,
     parse: Parser | None = None,
+    frames: FrameReader | None = None,
 ) -> CrossCheck:
     """Stage: claims, contradictions and agreement of the input's documents. ``parse`` gives
     the dependency heads of a list of sentences (``features.parse_heads``); without it only
-    surely aligned units are checked for contradictions."""
-    return CrossChecker(sentences, features, languages, published, parse).result()
+    surely aligned units are checked for contradictions. ``frames`` reads the fact frames that
+    keep a sure claim to one fact (``frames.FrameReader``); without it the alignment decides."""
+    return CrossChecker(sentences, features, languages, published, parse, frames).result()
 
 
 class CrossChecker:
     """Units, their alignment and their contradictions for one input; ``result`` gathers them
     into claims. ``relation`` answers for one pair of sentences (used by the benchmarks)."""
 
-    def __init__(self, sentences, features: SentenceFeatures, languages, published=None, parse=None) -> None:
+    def __init__(self, sentences, features: SentenceFeatures, languages, published=None, parse=None,
+                 frames: FrameReader | None = None) -> None:
         self.sentences = sentences
         self.doc_ids = list(dict.fromkeys(s.doc_id for s in sentences))
         self.units: list[Unit] = []
         self.aligner: UnitAligner | None = None
         self.contradictions: list[Contradiction] = []
         self.candidates: list[Candidate] = []
+        self.frames = frames
         if not sentences or features.analyses is None:
             return
         self.units, vectors = make_units(sentences, features, languages, published or {}, self.doc_ids)
@@ -105,6 +110,7 @@ class CrossChecker:
         members = build_claims(self.units, self.aligner)
         result.claims, claim_of_pair = _claims(members, self.units, self.aligner, self.sentences, self.doc_ids,
                                                self.contradictions)
+        result.claims = [_one_fact(claim, self.frames) for claim in result.claims]
         result.contradictions = [
             replace(c, claim=claim_of_pair.get((c.a.source, c.a.sentence_index, c.b.source, c.b.sentence_index)))
             for c in self.contradictions
@@ -609,7 +615,19 @@ def timeline_contradictions(crosscheck: CrossCheck, conflicts, sentences, langua
     return result
 
 
-def corroborate_summary(summary: list[SummarySentence], crosscheck: CrossCheck) -> list[SummarySentence]:
+def _one_fact(claim: Claim, frames: FrameReader | None) -> Claim:
+    """A sure claim stays sure only when every member states the fact of its centre
+    (``frames.same_predication``): aligned on shared words, a member may state a side fact of
+    them. It is then shown "to check"."""
+    if not claim.sure or frames is None:
+        return claim
+    frames.read([claim.text] + [s.clause for s in claim.stated_by])
+    one_fact = all(frames.same_fact(claim.text, s.clause) for s in claim.stated_by if s.clause != claim.text)
+    return replace(claim, sure=one_fact, one_fact=one_fact)
+
+
+def corroborate_summary(summary: list[SummarySentence], crosscheck: CrossCheck,
+                        frames: FrameReader | None = None) -> list[SummarySentence]:
     """Each summary sentence with the contradictions that involve it, and corroborated also by
     the other sources of every *sure* claim it states (``Claim.sure``: all links from
     ``SURE_LINK_PROBABILITY``). The summariser's same-fact test stays: a looser claim link is one
@@ -626,6 +644,12 @@ def corroborate_summary(summary: list[SummarySentence], crosscheck: CrossCheck) 
             if (c.a.source, c.a.sentence_index) == here or (c.b.source, c.b.sentence_index) == here
         )
         support = {s.source: s for s in item.corroborated_by}
+        if frames is not None:
+            frames.read([item.text] + [s.sentence for s in support.values() if s.level == "corroborated"])
+            for source, s in support.items():
+                if s.level == "corroborated":
+                    same = frames.same_fact(item.text, s.sentence)
+                    support[source] = replace(s, same_predicate=same, level="corroborated" if same else "related")
         for claim in crosscheck.claims:
             if not claim.sure or not any((s.source, s.sentence_index) == here for s in claim.stated_by):
                 continue

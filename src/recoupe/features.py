@@ -147,6 +147,23 @@ def parse_heads(texts: list[str], nlp) -> list[tuple[Head, ...]] | None:
             for doc in nlp.pipe(texts, batch_size=64, disable=disabled)]
 
 
+def word_similarity(nlp):
+    """Cosine of two words' vectors in the pipeline's table (0 when either has none: the blank
+    pipeline has no vectors)."""
+    vocab = nlp.vocab
+
+    def similarity(a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        if not (vocab.has_vector(a) and vocab.has_vector(b)):
+            return 0.0
+        x, y = vocab.get_vector(a), vocab.get_vector(b)
+        norm = float(np.linalg.norm(x) * np.linalg.norm(y))
+        return float(x @ y) / norm if norm else 0.0
+
+    return similarity
+
+
 def _content_lemma(token, stem) -> str | None:
     """The lemma of a content word or number, None for stop words and punctuation."""
     if token.is_punct or token.is_space or token.is_stop:

@@ -21,7 +21,8 @@ from types import ModuleType
 from .actors import document_asides, find_actors
 from .clean import clean_documents
 from .crosscheck import corroborate_summary, cross_check, timeline_contradictions
-from .features import NlpResources, SentenceFeatures, parse_heads, sentence_features
+from .features import NlpResources, SentenceFeatures, parse_heads, sentence_features, word_similarity
+from .frames import FrameReader
 from .lang import data_for_document, language_data
 from .readers import ReadResult, read_inputs
 from .quotes import find_quotes, merge_quotes
@@ -104,9 +105,11 @@ def _crosscheck(ws: Workspace) -> None:
         return
     published = {r.id: publication_date(r.published) for r in ws.raw}
     languages = document_languages(ws)
-    ws.crosscheck = cross_check(ws.sentences, ws.features, languages, published, parse=workspace_parser(ws))
+    parse = workspace_parser(ws)
+    frames = FrameReader(parse, ws.lang, word_similarity(ws.resources.pipeline(ws.lang.CODE)))
+    ws.crosscheck = cross_check(ws.sentences, ws.features, languages, published, parse=parse, frames=frames)
     ws.crosscheck = timeline_contradictions(ws.crosscheck, ws.date_conflicts, ws.sentences, languages)
-    ws.summary = corroborate_summary(ws.summary, ws.crosscheck)
+    ws.summary = corroborate_summary(ws.summary, ws.crosscheck, frames)
 
 
 def workspace_parser(ws: Workspace):

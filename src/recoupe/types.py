@@ -108,6 +108,9 @@ class Support:
     # "corroborated" (it states the same fact, surely enough to count as a source) or "related"
     # (a looser link, shown apart and not counted; ``summarize.CORROBORATED_SIMILARITY``)
     level: str = "corroborated"
+    # whether the two sentences' main predicates agree (``frames.same_predication``): a link the
+    # summariser's test made that they do not is shown "related"; None when not read (no parser)
+    same_predicate: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,10 @@ class Claim:
     silent: tuple[str, ...]
     contradicted_by: tuple[Statement, ...] = ()
     weakest_link: float | None = None  # the lowest alignment of two of its units; None for one source
-    sure: bool = False  # every link reaches ``align.SURE_LINK_PROBABILITY``
+    sure: bool = False  # every link reaches ``align.SURE_LINK_PROBABILITY`` and ``one_fact`` is not False
+    # whether every member states the fact of its centre by their main predicates
+    # (``frames.same_predication``); None when not read (a claim below sure, or no parser)
+    one_fact: bool | None = None
 
     @property
     def sources(self) -> int:

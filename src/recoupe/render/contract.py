@@ -54,7 +54,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "single_source": len(s.sources) == 1,
                 "corroborated_by": [
                     {"source": c.source, "sentence": c.sentence, "sentence_index": c.index, "similarity": c.similarity,
-                     "found_by": c.found_by, "level": c.level}
+                     "found_by": c.found_by, "level": c.level, "same_predicate": c.same_predicate}
                     for c in s.corroborated_by
                 ],
                 "contradicted_by": [_inline_contradiction(c, s.source, s.index) for c in s.contradicted_by],
@@ -90,6 +90,7 @@ def _claims(crosscheck: CrossCheck | None) -> list[dict]:
             "contradicted_by": [_statement(s) for s in claim.contradicted_by],
             "weakest_link": claim.weakest_link,
             "sure": claim.sure,
+            "one_fact": claim.one_fact,
         }
         for claim in crosscheck.claims
     ]
