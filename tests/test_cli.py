@@ -108,10 +108,19 @@ def test_bad_files_beside_the_seeds(tmp_path, seeds_json):
         (["brief", "SEEDS", "--words", "many"], "--words"),
         (["brief", "SEEDS", "--lang", "xx"], "unsupported language"),
         (["brief", "RPM2"], "choose one with --cluster"),
+        (["brief", "SEEDS", "--published", "0001-01-01"], "out of range (years 1800-2200)"),
+        (["brief", "SEEDS", "--published", "2024-06-19xyz"], "is not a date"),
+        (["brief", ""], "an empty path names no file"),
+        (["brief", "SEEDS", "--out", "SEEDFILE"], "that is one of the inputs; it would be overwritten"),
     ],
 )
 def test_usage_errors_are_one_line_exit_2(args, message):
-    args = [str(require(SEEDS)) if a == "SEEDS" else str(require(RPM2)) if a == "RPM2" else a for a in args]
+    def path(a):
+        if a == "SEEDFILE":
+            return str(sorted(require(SEEDS).glob("*.txt"))[0])
+        return str(require(SEEDS)) if a == "SEEDS" else str(require(RPM2)) if a == "RPM2" else a
+
+    args = [path(a) for a in args]
     done = run(*args)
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr
@@ -232,3 +241,26 @@ def test_markup_in_an_article_or_a_path_is_shown_as_written(tmp_path):
     assert "Le président [/red] russe" in done.stdout and "1 source ·" in done.stdout
     missing = run("brief", str(folder), "-q", "--out", str(tmp_path / "missing" / "[/x].json"))
     assert missing.returncode == 1 and missing.stderr.strip().endswith("[/x].json: cannot write (No such file or directory)")
+
+
+def test_hostile_inputs_beside_a_good_article_are_one_line_each(tmp_path):
+    """Issue 20's classes through the real CLI: wrong JSON types, parser limits, dates of year 1,
+    invisible-only files, escape sequences; the good article is briefed, nothing raises."""
+    good = sorted(require(SEEDS).glob("*.txt"))[0]
+    (tmp_path / "typed.jsonl").write_text(json.dumps({"id": "c", "documents": [
+        {"id": "d1", "title": 5, "date": "0001-01-01", "text": good.read_text(encoding="utf-8")}]}), encoding="utf-8")
+    (tmp_path / "nested.jsonl").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "blank.txt").write_text("\u00a0\u3000\u200b", encoding="utf-8")
+    (tmp_path / "red.txt").write_text("\x1b[31m[/x] Titre\n\n" + good.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "brief.json"
+    done = run("brief", str(good), *(str(tmp_path / n) for n in ("typed.jsonl", "nested.jsonl", "blank.txt", "red.txt")),
+               "--out", str(out), "-q")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    for name, problem in (("typed.jsonl:1 document 0", "'title' is an integer"), ("typed.jsonl:1 document 0", "out of range"),
+                          ("nested.jsonl:1", "nested too deeply"), ("blank.txt", "empty file")):
+        assert any(name in line and problem in line for line in lines), (name, problem, lines)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["documents"]) == 3 and not any("\x1b" in d["text"] + (d["title"] or "") for d in data["documents"])
+    text = run("brief", str(tmp_path / "red.txt"), "--format", "text", "--full")
+    assert text.returncode == 0 and "\x1b" not in text.stdout

@@ -24,7 +24,7 @@ from rich.text import Text
 
 from . import __version__
 from .lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
-from .readers import UsageProblem
+from .readers import SUPPORTED_SUFFIXES, UsageProblem, shown_path
 
 # The heavy modules (spaCy, scikit-learn, the pipeline) are imported inside the commands that use
 # them, so that `recoupe --help` and `recoupe --version` answer at once.
@@ -58,6 +58,22 @@ class Format(str, Enum):
     md = "md"
     json = "json"
     html = "html"
+
+
+def _names_an_input(out: Path, paths: list[str]) -> bool:
+    """Whether ``--out`` is one of the input files, or an article of an input folder."""
+    try:
+        target = Path(out).resolve()
+        for raw in paths:
+            if raw == "-" or not raw:
+                continue
+            path = Path(raw).resolve()
+            if target == path or (path.is_dir() and target.parent == path and target.exists()
+                                   and target.suffix.lower() in SUPPORTED_SUFFIXES):
+                return True
+    except OSError:
+        return False
+    return False
 
 
 def _fail_usage(message: str) -> None:
@@ -109,10 +125,12 @@ def brief(
 
     Cleans the articles (and reports the noise removed), cross-checks the sources and writes an
     extractive summary in which every sentence cites the sources that state it."""
-    from .pipeline import publication_date
+    from .readers import parse_date
 
-    if published is not None and publication_date(published) is None:
-        _fail_usage(f"--published: {published!r} is not a date (YYYY-MM-DD)")
+    if published is not None and parse_date(published)[0] is None:
+        _fail_usage(f"--published: {published!r} is {parse_date(published)[1]}")
+    if out is not None and _names_an_input(out, paths):
+        _fail_usage(f"--out {shown_path(out)}: that is one of the inputs; it would be overwritten")
     options = dict(words=words, lang=lang, crosscheck=crosscheck, published=published, story=story)
     if each_cluster:
         if cluster is not None:
@@ -175,7 +193,8 @@ def _brief_each_cluster(paths: list[str], folder: Path, fmt: str, full: bool, qu
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        stderr.print(f"recoupe: {folder}: cannot create the folder ({error.strerror})", markup=False, soft_wrap=True)
+        stderr.print(f"recoupe: {shown_path(folder)}: cannot create the folder ({error.strerror})", markup=False,
+                     soft_wrap=True)
         return 1
     resources, written, status = NlpResources(), set(), 0
     try:
@@ -205,13 +224,13 @@ def _write(path: Path, rendered: str, fmt: str, quiet: bool, prefix: str = "") -
     try:
         path.write_text(rendered, encoding="utf-8")
     except OSError as error:
-        stderr.print(f"recoupe: {path}: cannot write ({error.strerror})", markup=False, soft_wrap=True)
+        stderr.print(f"recoupe: {shown_path(path)}: cannot write ({error.strerror})", markup=False, soft_wrap=True)
         if not prefix:
             raise typer.Exit(1)
         return False
     if not quiet:
         size = len(rendered.encode("utf-8"))
-        stderr.print(f"recoupe: {prefix}briefing written to {path} ({fmt}, {_size(size)})", markup=False,
+        stderr.print(f"recoupe: {prefix}briefing written to {shown_path(path)} ({fmt}, {_size(size)})", markup=False,
                      soft_wrap=True)
     return True
 

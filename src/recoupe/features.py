@@ -20,6 +20,9 @@ from .values import Entity
 
 # Run on demand only (``parse_heads``): running it on every sentence makes nlp.pipe about 2x slower.
 PARSER_COMPONENT = "parser"
+# spaCy refuses a text over its max_length (1,000,000 characters, E088); a text longer than this
+# is analysed on its beginning only (sentences are far shorter: ``split.MAX_SENTENCE_CHARACTERS``).
+MAX_ANALYSED_CHARACTERS = 100_000
 # Needed only for cross-checking (names and places); run on demand (+55 % on the seeds).
 ENTITY_COMPONENT = "ner"
 
@@ -100,7 +103,8 @@ def content_lemmas(sentences: list[Sentence], nlp, analyse: bool = False):
     """Lower-cased lemmas of the content words and numbers of each sentence, whether it has a
     verb (always True without a tagger: the blank pipeline cannot tell), and, with ``analyse``,
     each sentence's tokens, entities and vectors (else None)."""
-    texts = [s.text for s in sentences]
+    # the splitter bounds sentences; a title or a removed line can still be a page long
+    texts = [s.text[:MAX_ANALYSED_CHARACTERS] for s in sentences]
     result, has_verb, analyses = [], [], []
     tagged = "morphologizer" in nlp.pipe_names or "tagger" in nlp.pipe_names
     # without a lemmatizer (the blank pipeline), a Snowball stem stands in for the lemma

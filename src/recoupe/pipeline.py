@@ -24,7 +24,7 @@ from .crosscheck import corroborate_summary, cross_check, timeline_contradiction
 from .features import NlpResources, SentenceFeatures, parse_heads, sentence_features, word_similarity
 from .frames import FrameReader
 from .lang import data_for_document, language_data
-from .readers import ReadResult, read_inputs
+from .readers import ReadResult, parse_date, read_inputs
 from .quotes import find_quotes, merge_quotes
 from .repair import Lexicon
 from .split import SentenceSplitter
@@ -141,13 +141,9 @@ def _timeline(ws: Workspace) -> None:
 
 
 def publication_date(value: str | None) -> dt.date | None:
-    """The date of an ISO date or timestamp ("2024-06-19", "2024-06-19T08:00:00Z"), else None."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
+    """The date of an ISO date or timestamp ("2024-06-19", "2024-06-19T08:00:00Z") within the
+    publication years (``readers.parse_date``), else None."""
+    return parse_date(value)[0] if value else None
 
 
 STAGES = (

@@ -90,6 +90,7 @@ def _document_quotes(doc: DocumentContext) -> list[Report]:
             found += _direct_report(doc, span)
         found += _indirect_reports(doc, position, inside)
         found.sort(key=lambda r: sentence.text.find(r.text[:20]))
+        found = found[:MAX_REPORTS_PER_SENTENCE]
         remember_speakers(doc, position, found)
         reports += found
     return reports
@@ -342,44 +343,80 @@ def merge_quotes(reports: list[Report], actors: list[Actor], lang: ModuleType) -
     return [replace(quotes[k], id=f"Q{n + 1}") for n, k in enumerate(order)]
 
 
+# A sentence gives at most this many reports, the first ones: news sentences give up to four
+# (the 160-article benchmark), a page of text without punctuation one for every "dit que", all of
+# them then compared with each other.
+MAX_REPORTS_PER_SENTENCE = 8
+# At most this many longer keys get the fuzzy test with a key, those nearest by common
+# subsequence (up to 785 pass that test in the 160-article benchmark, and the quotes merged are
+# the same from a bound of 300 on; 100 changes them); in a page repeating a dozen words every key
+# passed it, and the tests of every pair took minutes.
+MAX_FUZZY_CANDIDATES = 300
+# A key's containment candidates are the keys holding its this many rarest word sequences of
+# ``CONTAINMENT_GRAM_WORDS`` words (all its words for a shorter key).
+CONTAINMENT_INDEX_GRAMS = 4
+CONTAINMENT_GRAM_WORDS = 3
+
+
+def _word_grams(words: list[str]) -> set[tuple[str, ...]]:
+    """The key's runs of ``CONTAINMENT_GRAM_WORDS`` consecutive words (its words, one by one,
+    when it is shorter): a key contained in another has each of them in it."""
+    if len(words) < CONTAINMENT_GRAM_WORDS:
+        return {(word,) for word in words}
+    size = CONTAINMENT_GRAM_WORDS
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
 def same_quote_pairs(keys: list[str]) -> list[tuple[int, int]]:
     """Every pair ``(i, j)``, ``i > j``, of keys (normalised quotes) that ``same_quote`` takes for
     one quote, without calling it on every pair (13 CPU-s in Python on the 1,418 reports of 160
     articles; 0.6 s here).
 
     Each key is compared with the keys ``same_quote`` would sort after it (longer; as long and
-    earlier). Containment is looked up through the keys holding the shorter's rarest word
-    (``f" {shorter} " in f" {longer} "`` needs every word of it). The fuzzy test keeps its
+    earlier). Containment is looked up through the keys holding the shorter's rarest runs of
+    three words (``f" {shorter} " in f" {longer} "`` needs every run of it). The fuzzy test keeps its
     ``fuzz.partial_ratio``, run only where it can pass: a window of the longer key at ratio 85
     shares a common subsequence of ``PARTIAL_RATIO_MIN_LCS`` of the shorter's length with it,
     so with the whole longer key (rapidfuzz's bit-parallel ``LCSseq``, 1 µs a pair against up
     to 36 µs for a partial ratio). No word-based prefilter: a ratio of 85 allows an edit in
     every word."""
     words = [key.split() for key in keys]
-    holding: dict[str, set[int]] = {}
+    grams = [_word_grams(key_words) for key_words in words]
+    holding: dict[tuple[str, ...], set[int]] = {}  # a word, or a run of words -> the keys holding it
     for k, key_words in enumerate(words):
-        for word in key_words:
-            holding.setdefault(word, set()).add(k)
+        for gram in grams[k] | {(word,) for word in key_words}:
+            holding.setdefault(gram, set()).add(k)
     # same_quote(a, b) sorts (a, b) by length, stably, and is called with the later key first:
     # in this order, the keys after a key are the longer of their pair with it
     order = sorted(range(len(keys)), key=lambda k: (len(keys[k]), -k))
     rank = {k: n for n, k in enumerate(order)}
+    padded = [f" {key} " for key in keys]
     pairs = set()
     for n, k in enumerate(order):
         if not keys[k]:
             continue
-        rarest = min(words[k], key=lambda word: len(holding[word]))
-        padded = f" {keys[k]} "
-        pairs.update((max(k, other), min(k, other)) for other in holding[rarest]
-                     if rank[other] > n and padded in f" {keys[other]} ")
+        # the keys holding every one of its rarest word sequences (by single words, a page of
+        # common words made this lookup quadratic: 26 of 40 CPU-s on 20,000 unpunctuated words)
+        rarest = sorted(grams[k], key=lambda gram: len(holding[gram]))[:CONTAINMENT_INDEX_GRAMS]
+        holders = set.intersection(*(holding[gram] for gram in rarest))
+        pairs.update((max(k, other), min(k, other)) for other in holders
+                     if rank[other] > n and padded[k] in padded[other])
         if len(words[k]) < MIN_FUZZY_WORDS or n + 1 == len(order):
             continue
         longer = order[n + 1:]
         common = process.cdist([keys[k]], [keys[other] for other in longer], scorer=LCSseq.similarity,
                                dtype=np.int32)[0]
-        possible = [longer[index] for index in np.flatnonzero(common >= PARTIAL_RATIO_MIN_LCS * len(keys[k]))]
-        pairs.update((max(k, other), min(k, other)) for other in possible
-                     if fuzz.partial_ratio(keys[k], keys[other]) >= SAME_QUOTE_RATIO)
+        indices = np.flatnonzero(common >= PARTIAL_RATIO_MIN_LCS * len(keys[k]))
+        if len(indices) > MAX_FUZZY_CANDIDATES:  # the nearest only: text repeating a few words
+            indices = np.sort(indices[np.argsort(-common[indices], kind="stable")[:MAX_FUZZY_CANDIDATES]])
+        possible = [longer[index] for index in indices]
+        if not possible:
+            continue
+        # rapidfuzz stops a ratio early once it cannot reach the cutoff
+        ratios = process.cdist([keys[k]], [keys[other] for other in possible], scorer=fuzz.partial_ratio,
+                               score_cutoff=SAME_QUOTE_RATIO)[0]
+        pairs.update((max(k, other), min(k, other)) for other, ratio in zip(possible, ratios)
+                     if ratio >= SAME_QUOTE_RATIO)
     return sorted(pairs)
 
 

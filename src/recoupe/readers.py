@@ -27,9 +27,58 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 BINARY_CONTROL_RATIO = 0.05
 # Encodings tried, in order, when a text file is not valid UTF-8.
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+# Surrogate code points in a parsed string (a pair decodes to one character: these are lone), and
+# the JSON escape that can write one.
+SURROGATE = re.compile("[\ud800-\udfff]")
+ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+# Control characters besides tab, line feed and carriage return (C0, DEL, C1).
+CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+# Deeper JSON than this is not walked (Python's parser itself stops near 1,000 levels).
+MAX_JSON_DEPTH = 200
+JSON_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "a boolean", list: "a list",
+                   dict: "an object", type(None): "null"}
 # trafilatura returns menu crumbs for pages without an article ("menu"); below this many words
 # the page is reported as having no article.
 MIN_HTML_ARTICLE_WORDS = 15
+
+
+# Publication dates outside these years are refused where they enter (the --published option,
+# front-matter, JSONL and HTML metadata): no article is dated in year 1 or 9999, and resolving a
+# relative date against such a date overflows Python's calendar.
+MIN_PUBLICATION_YEAR = 1800
+MAX_PUBLICATION_YEAR = 2200
+# A date as inputs give it: ISO, optionally followed by a time ("2024-06-19T08:00:00Z").
+ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.,+\-Z]*)?\s*", re.I)
+# A file larger than this is refused, never read whole: a news article is a few tens of KB, a
+# cluster file of thousands of articles a few hundred MB at most ("/dev/zero" is endless).
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+# Characters that make a text empty to a reader besides Unicode white space (zero-width ones, BOM).
+INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+# Byte-order marks of the UTF-16/32 encodings, longest first (UTF-32-LE starts with UTF-16-LE's).
+UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def parse_date(value: object) -> tuple[dt.date | None, str | None]:
+    """``(date, None)`` for an ISO date or timestamp within the publication years, else
+    ``(None, why)`` ("not a date (YYYY-MM-DD)", "out of range")."""
+    match = ISO_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None, "not a date (YYYY-MM-DD)"
+    try:
+        date = dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None, "not a date (YYYY-MM-DD)"
+    if not MIN_PUBLICATION_YEAR <= date.year <= MAX_PUBLICATION_YEAR:
+        return None, f"out of range (years {MIN_PUBLICATION_YEAR}-{MAX_PUBLICATION_YEAR})"
+    return date, None
+
+
+def shown_path(path: object) -> str:
+    """A path as a one-line message can show it: undecodable bytes (a file name that is not
+    UTF-8) as ``\\xNN``, line breaks and other control characters escaped."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class UsageProblem(ValueError):
@@ -60,42 +109,117 @@ def read_inputs(paths: list[str], cluster: str | None = None,
         if raw_path == "-":
             _read_stdin(stdin or (lambda: sys.stdin.buffer.read()), result)
             continue
+        if not raw_path:
+            raise UsageProblem("'': an empty path names no file (use '.' for the current folder)")
         path = Path(raw_path)
         if not path.exists():
-            raise UsageProblem(f"{raw_path}: no such file or folder")
-        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if path.is_dir() and file.name.startswith("."):
-                continue
-            _read_file(file, cluster, result, explicit=not path.is_dir())
+            raise UsageProblem(f"{shown_path(raw_path)}: no such file or folder")
+        if path.is_dir():
+            for file in _folder_files(path, result):
+                _read_file(file, cluster, result, explicit=False)
+        else:
+            _read_file(path, cluster, result, explicit=True)
     _make_ids_unique(result.documents)
+    result.documents = [_without_controls(d) for d in result.documents]
     return result
+
+
+def _without_controls(document: RawDocument) -> RawDocument:
+    """The document with the control characters of its text, title and outlet removed (a
+    vertical tab or form feed becomes a line break): they are never content, and a terminal
+    would obey an escape sequence ("\\x1b[31m") that an article carries."""
+    def clean(value: str | None) -> str | None:
+        return CONTROL.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n")) if value else value
+
+    if not any(CONTROL.search(v or "") for v in (document.text, document.title, document.outlet)):
+        return document
+    return replace(document, text=clean(document.text), title=clean(document.title), outlet=clean(document.outlet))
+
+
+def _folder_files(folder: Path, result: ReadResult) -> list[Path]:
+    """The files of a folder, by name, hidden ones left out; what cannot be listed or is no
+    regular file (a FIFO, a socket, a device, a sub-folder) is said and skipped."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        result.problems.append(InputProblem(shown_path(folder), f"cannot list folder ({error.strerror}), skipped"))
+        return []
+    files = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir():
+                continue  # folders are not read recursively (as before)
+            regular = entry.is_file()
+        except OSError as error:
+            result.problems.append(InputProblem(shown_path(entry), f"cannot read file ({error.strerror}), skipped"))
+            continue
+        if not regular:
+            result.problems.append(InputProblem(shown_path(entry), "not a regular file (FIFO, socket or device), skipped"))
+            continue
+        if entry.is_symlink() and not _inside(entry, folder):
+            result.problems.append(InputProblem(shown_path(entry), "symbolic link to a file outside the folder "
+                                                f"({shown_path(entry.resolve())}), read", skipped=False))
+        files.append(entry)
+    return files
+
+
+def _inside(entry: Path, folder: Path) -> bool:
+    """Whether a link's target lies in the folder (or below it)."""
+    try:
+        entry.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def read_bytes(path: Path, problems: list[InputProblem]) -> bytes | None:
+    """A regular file's bytes, within ``MAX_INPUT_BYTES``; None (and a problem) otherwise. A FIFO
+    or a device is never opened: reading one blocks or never ends."""
+    origin = shown_path(path)
+    try:
+        if not path.is_file():
+            problems.append(InputProblem(origin, "not a regular file (FIFO, socket or device), skipped"))
+            return None
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            problems.append(InputProblem(origin, f"file of {size:,} bytes, over the limit of {MAX_INPUT_BYTES:,}, skipped"))
+            return None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        problems.append(InputProblem(origin, f"cannot read file ({error.strerror or error}), skipped"))
+        return None
+    if len(data) > MAX_INPUT_BYTES:
+        problems.append(InputProblem(origin, f"file over the limit of {MAX_INPUT_BYTES:,} bytes, skipped"))
+        return None
+    return data
 
 
 def _read_file(path: Path, cluster: str | None, result: ReadResult, explicit: bool) -> None:
     suffix = path.suffix.lower()
+    origin = shown_path(path)
     if suffix in JSONL_SUFFIXES:
         _read_jsonl(path, cluster, result)
         return
     if suffix not in SUPPORTED_SUFFIXES and not explicit and suffix:
-        result.problems.append(InputProblem(str(path), f"unsupported file type {suffix!r}, skipped"))
+        result.problems.append(InputProblem(origin, f"unsupported file type {shown_path(suffix)!r}, skipped"))
         return
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        result.problems.append(InputProblem(str(path), f"cannot read file ({error.strerror})"))
+    data = read_bytes(path, result.problems)
+    if data is None:
         return
-    text = decode_text(data, str(path), result.problems)
+    text = decode_text(data, origin, result.problems)
     if text is None:
         return
     if suffix in HTML_SUFFIXES:
-        document = html_document(text, path.stem, str(path))
+        document = html_document(text, shown_path(path.stem), origin)
         if document is None:
-            result.problems.append(InputProblem(str(path), "HTML page with no article text, skipped"))
+            result.problems.append(InputProblem(origin, "HTML page with no article text, skipped"))
             return
         result.documents.append(document)
         return
-    _append_text_document(text, path.stem, str(path), result)
+    _append_text_document(text, shown_path(path.stem), origin, result)
 
 
 def _read_stdin(read: Callable[[], bytes], result: ReadResult) -> None:
@@ -156,11 +280,11 @@ def front_matter(text: str, origin: str, problems: list[InputProblem]) -> FrontM
     for line in header:
         if match := FRONT_MATTER_DATE.match(line):
             value = match.group(1).strip().strip("\"'")
-            try:
-                published = dt.date.fromisoformat(value[:10]).isoformat()
-            except ValueError:
-                problems.append(InputProblem(origin, f"front-matter date {value!r} is not a date (YYYY-MM-DD), ignored",
-                                             skipped=False))
+            date, why = parse_date(value)
+            if date is None:
+                problems.append(InputProblem(origin, f"front-matter date {value!r} is {why}, ignored", skipped=False))
+            else:
+                published = date.isoformat()
         elif match := FRONT_MATTER_OUTLET.match(line):
             outlet = clean_outlet(match.group(1).strip("\"'"))
     return FrontMatter("\n".join(rest).lstrip("\n"), published, outlet)
@@ -202,11 +326,18 @@ def decode_text(data: bytes, origin: str, problems: list[InputProblem]) -> str |
     if not data.strip():
         problems.append(InputProblem(origin, "empty file, skipped"))
         return None
+    for bom, encoding in UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return _visible(data.decode(encoding), origin, problems)
+            except UnicodeDecodeError:
+                problems.append(InputProblem(origin, f"starts as {encoding.upper()} but is not valid {encoding.upper()}, skipped"))
+                return None
     if b"\x00" in data or _control_ratio(data) > BINARY_CONTROL_RATIO:
         problems.append(InputProblem(origin, "binary file (not text), skipped"))
         return None
     try:
-        return data.decode("utf-8-sig")
+        return _visible(data.decode("utf-8-sig"), origin, problems)
     except UnicodeDecodeError as error:
         for encoding in FALLBACK_ENCODINGS:
             try:
@@ -220,9 +351,18 @@ def decode_text(data: bytes, origin: str, problems: list[InputProblem]) -> str |
                     skipped=False,
                 )
             )
-            return text
+            return _visible(text, origin, problems)
     problems.append(InputProblem(origin, "undecodable text, skipped"))
     return None
+
+
+def _visible(text: str, origin: str, problems: list[InputProblem]) -> str | None:
+    """The text, or None (and a problem) when it holds only white space and invisible
+    characters (no-break spaces, U+3000, zero-width spaces, a BOM)."""
+    if INVISIBLE.fullmatch(text) or not text:
+        problems.append(InputProblem(origin, "empty file (only white space), skipped"))
+        return None
+    return text
 
 
 def _control_ratio(data: bytes) -> float:
@@ -273,34 +413,73 @@ def read_each_cluster(paths: list[str]) -> Iterator[tuple[str, ReadResult]]:
             file_problems = ReadResult()
             _append_cluster(origin, record, result)
             _make_ids_unique(result.documents)
+            result.documents = [_without_controls(d) for d in result.documents]
             yield str(record.get("id")), result
 
 
 def _jsonl_clusters(path: Path, result: ReadResult) -> list[tuple[str, dict]]:
     """``(origin, record)`` of each cluster line of a .jsonl file; bad lines become problems."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        result.problems.append(InputProblem(str(path), f"cannot read file ({error.strerror})"))
+    data = read_bytes(path, result.problems)
+    if data is None:
         return []
-    text = decode_text(data, str(path), result.problems)
+    text = decode_text(data, shown_path(path), result.problems)
     if text is None:
         return []
     clusters = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # lines end at "\n" only: U+2028 and the other breaks str.splitlines knows are valid inside a
+    # JSON string
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        origin = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            result.problems.append(InputProblem(origin, f"malformed JSON line ({error.msg}), skipped"))
+        origin = f"{shown_path(path)}:{number}"
+        record = _json_line(line, origin, result.problems)
+        if record is None:
             continue
         if not isinstance(record, dict) or not isinstance(record.get("documents"), list):
             result.problems.append(InputProblem(origin, "not a cluster object with a 'documents' list, skipped"))
             continue
+        if not record["documents"]:
+            result.problems.append(InputProblem(origin, "cluster with no documents ('documents' is empty), skipped"))
+            continue
         clusters.append((origin, record))
     return clusters
+
+
+def _json_line(line: str, origin: str, problems: list[InputProblem]) -> object | None:
+    """One JSON value, or None (and a problem): malformed, nested too deep for the parser, or a
+    number too long to convert. Lone surrogates ("\\ud800", valid JSON, not text) become U+FFFD,
+    and are reported."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        problems.append(InputProblem(origin, f"malformed JSON line ({error.msg}), skipped"))
+        return None
+    except RecursionError:
+        problems.append(InputProblem(origin, "JSON nested too deeply, skipped"))
+        return None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        problems.append(InputProblem(origin, f"unreadable JSON value ({str(error).split(':')[0]}), skipped"))
+        return None
+    if ESCAPED_SURROGATE.search(line):
+        cleaned = _without_surrogates(record)
+        if cleaned != record:
+            problems.append(InputProblem(origin, "lone surrogate code points (not text) replaced by U+FFFD",
+                                         skipped=False))
+        record = cleaned
+    return record
+
+
+def _without_surrogates(value: object, depth: int = 0) -> object:
+    """The JSON value with every lone surrogate of its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return SURROGATE.sub("\ufffd", value)
+    if depth > MAX_JSON_DEPTH:
+        return None
+    if isinstance(value, list):
+        return [_without_surrogates(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {SURROGATE.sub("\ufffd", k): _without_surrogates(v, depth + 1) for k, v in value.items()}
+    return value
 
 
 def _read_jsonl(path: Path, cluster: str | None, result: ReadResult) -> None:
@@ -319,23 +498,54 @@ def _read_jsonl(path: Path, cluster: str | None, result: ReadResult) -> None:
         _append_cluster(origin, record, result)
 
 
+def _typed(record: dict, key: str, kinds: tuple[type, ...], origin: str, problems: list[InputProblem]):
+    """``record[key]`` when it is of one of ``kinds`` (or absent, or null: None); another type is
+    reported (which key, what type) and ignored."""
+    value = record.get(key)
+    if value is None or isinstance(value, kinds) and not isinstance(value, bool):
+        return value
+    expected = " or ".join(JSON_TYPE_NAMES[k] for k in kinds)
+    problems.append(InputProblem(origin, f"'{key}' is {JSON_TYPE_NAMES.get(type(value), type(value).__name__)}, "
+                                         f"expected {expected}; ignored", skipped=False))
+    return None
+
+
+def _checked_date(record: dict, origin: str, problems: list[InputProblem]) -> str | None:
+    """The record's "date" as an ISO date, when it is one within the publication years."""
+    value = _typed(record, "date", (str,), origin, problems)
+    if value is None or not value.strip():
+        return None
+    date, why = parse_date(value)
+    if date is None:
+        problems.append(InputProblem(origin, f"'date' {value[:40]!r} is {why}; ignored", skipped=False))
+        return None
+    return value.strip()
+
+
 def _append_cluster(origin: str, record: dict, result: ReadResult) -> None:
-    cluster_language = record.get("language")
+    problems = result.problems
+    cluster_language = _typed(record, "language", (str,), origin, problems)
+    cluster_id = _typed(record, "id", (str, int), origin, problems)
+    cluster_date = _checked_date(record, origin, problems)
     for position, item in enumerate(record["documents"]):
         doc_origin = f"{origin} document {position}"
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
-            result.problems.append(InputProblem(doc_origin, "document without text, skipped"))
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not INVISIBLE.sub("", item["text"]):
+            problems.append(InputProblem(doc_origin, "document without text, skipped"))
             continue
-        language = item.get("language") or (cluster_language if cluster_language != "mixed" else None)
+        language = _typed(item, "language", (str,), doc_origin, problems) or (
+            cluster_language if cluster_language != "mixed" else None)
+        doc_id = _typed(item, "id", (str, int), doc_origin, problems)
+        title = _typed(item, "title", (str,), doc_origin, problems)
+        date = _checked_date(item, doc_origin, problems) or cluster_date
         result.documents.append(
             RawDocument(
-                id=str(item.get("id") or f"{record.get('id')}-{position}"),
+                id=str(doc_id if doc_id not in (None, "") else f"{cluster_id}-{position}"),
                 text=item["text"],
                 origin=doc_origin,
-                title=item.get("title") or None,
+                title=title or None,
                 language=language,
-                published=item.get("date") or record.get("date") or None,
-                published_origin="metadata" if item.get("date") or record.get("date") else None,
+                published=date,
+                published_origin="metadata" if date else None,
                 **_outlet(("jsonl", clean_outlet(item.get("source")) or clean_outlet(item.get("outlet"))),
                           ("url", outlet_from_url(item.get("url")))),
             )
@@ -351,10 +561,18 @@ def _outlet(*candidates: tuple[str, str | None]) -> dict:
 
 
 def _make_ids_unique(documents: list[RawDocument]) -> None:
-    """Two files with the same stem in different folders get ``-2``, ``-3`` suffixes."""
-    seen: dict[str, int] = {}
+    """Two files with the same stem in different folders get ``-2``, ``-3`` suffixes, never one
+    another document already has (ids "a", "a", "a-2" become "a", "a-3", "a-2")."""
+    used = {document.id for document in documents}
+    seen: set[str] = set()
     for position, document in enumerate(documents):
-        count = seen.get(document.id, 0) + 1
-        seen[document.id] = count
-        if count > 1:
-            documents[position] = replace(document, id=f"{document.id}-{count}")
+        if document.id not in seen:
+            seen.add(document.id)
+            continue
+        count = 2
+        while f"{document.id}-{count}" in used:
+            count += 1
+        new_id = f"{document.id}-{count}"
+        used.add(new_id)
+        seen.add(new_id)
+        documents[position] = replace(document, id=new_id)

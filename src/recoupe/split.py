@@ -10,6 +10,9 @@ blank line, a closing » starts the next sentence, "Kim Jong Un" is cut at "Un")
    them) when the next word starts with a capital, a digit, an opening quote or a dash, unless
    the period closes an abbreviation ("M.", "Mme.", "av. J.-C.") or an initial ("J. K.").
 3. A piece without a letter or digit (". ." left by bad extraction) joins the sentence before.
+4. A run of text without sentence punctuation is cut every ``MAX_SENTENCE_WORDS`` words (or
+   ``MAX_SENTENCE_CHARACTERS`` characters without a space): the stages after splitting compare a
+   sentence's words with each other, and an unpunctuated page of 5,000 words took minutes.
 
 ``benchmarks/bench_split.py`` measures boundary precision and recall against spaCy's.
 """
@@ -41,6 +44,13 @@ class Span:
     end: int
 
 
+# The longest sentence of rpm2-fr's 5,808 has 114 words: a longer one is a run of text without
+# punctuation, cut into pieces of this many words (rule 4), or of this many characters.
+MAX_SENTENCE_WORDS = 150
+MAX_SENTENCE_CHARACTERS = 2_000
+WORD = re.compile(r"\S+")
+
+
 class SentenceSplitter:
     """Splits text into sentence spans with one language's abbreviations and quote marks."""
 
@@ -55,7 +65,8 @@ class SentenceSplitter:
         spans: list[Span] = []
         for start, end in self._segments(text):
             for piece_start, piece_end in self._split_segment(text, start, end):
-                _append_trimmed(spans, text, piece_start, piece_end)
+                for bounded_start, bounded_end in _bounded(text, piece_start, piece_end):
+                    _append_trimmed(spans, text, bounded_start, bounded_end)
         return spans
 
     def split(self, text: str) -> list[str]:
@@ -145,6 +156,28 @@ class SentenceSplitter:
         if not found:
             return True
         return found.group().lower() in self.stop_words
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Rule 4: the piece, or its cuts of at most ``MAX_SENTENCE_WORDS`` words, each at most
+    ``MAX_SENTENCE_CHARACTERS`` long (a longer word is cut through)."""
+    if end - start <= MAX_SENTENCE_CHARACTERS and len(text[start:end].split()) <= MAX_SENTENCE_WORDS:
+        return [(start, end)]
+    pieces, piece_start, words = [], start, 0
+    for word in WORD.finditer(text, start, end):
+        while word.end() - piece_start > MAX_SENTENCE_CHARACTERS and word.start() <= piece_start + MAX_SENTENCE_CHARACTERS:
+            if word.start() > piece_start:  # cut before the word
+                pieces.append((piece_start, word.start()))
+                piece_start, words = word.start(), 0
+            else:  # one word longer than the limit
+                pieces.append((piece_start, piece_start + MAX_SENTENCE_CHARACTERS))
+                piece_start, words = piece_start + MAX_SENTENCE_CHARACTERS, 0
+        if words == MAX_SENTENCE_WORDS:
+            pieces.append((piece_start, word.start()))
+            piece_start, words = word.start(), 0
+        words += 1
+    pieces.append((piece_start, end))
+    return [(a, b) for a, b in pieces if b > a]
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
