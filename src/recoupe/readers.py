@@ -119,9 +119,22 @@ def read_inputs(paths: list[str], cluster: str | None = None,
                 _read_file(file, cluster, result, explicit=False)
         else:
             _read_file(path, cluster, result, explicit=True)
-    _make_ids_unique(result.documents)
-    result.documents = [_without_controls(d) for d in result.documents]
+    _finish(result)
     return result
+
+
+def _finish(result: ReadResult) -> None:
+    """Control characters removed, documents left without text dropped (one line each), ids
+    made unique."""
+    documents = []
+    for document in map(_without_controls, result.documents):
+        if INVISIBLE.sub("", document.text):
+            documents.append(document)
+        else:
+            result.problems.append(InputProblem(document.origin, "no text (only white space, control characters "
+                                                                 "or front-matter), skipped"))
+    result.documents = documents
+    _make_ids_unique(result.documents)
 
 
 def _without_controls(document: RawDocument) -> RawDocument:
@@ -412,9 +425,8 @@ def read_each_cluster(paths: list[str]) -> Iterator[tuple[str, ReadResult]]:
             result = ReadResult(problems=file_problems.problems)
             file_problems = ReadResult()
             _append_cluster(origin, record, result)
-            _make_ids_unique(result.documents)
-            result.documents = [_without_controls(d) for d in result.documents]
-            yield str(record.get("id")), result
+            _finish(result)
+            yield shown_path(record.get("id")), result
 
 
 def _jsonl_clusters(path: Path, result: ReadResult) -> list[tuple[str, dict]]:
@@ -539,7 +551,7 @@ def _append_cluster(origin: str, record: dict, result: ReadResult) -> None:
         date = _checked_date(item, doc_origin, problems) or cluster_date
         result.documents.append(
             RawDocument(
-                id=str(doc_id if doc_id not in (None, "") else f"{cluster_id}-{position}"),
+                id=shown_path(doc_id if doc_id not in (None, "") else f"{cluster_id}-{position}"),
                 text=item["text"],
                 origin=doc_origin,
                 title=title or None,
