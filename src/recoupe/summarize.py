@@ -148,12 +148,21 @@ class FactMatcher:
             if d != own and self.states_same(i, j)
         }
         group = dict(direct)
+        # the second hop, its cheap tests on whole rows (a folder of near-identical short
+        # articles made it a Python loop over every document for every first-hop sentence)
+        placed = np.zeros(len(self.doc_ids), dtype=bool)
+        placed[own] = True
+        placed[list(direct)] = True
         for j in direct.values():
-            for d, k in self._close_best_matches(j):
-                if d in group or d == own:
-                    continue
-                if self.states_same(j, k) and self.similarity[i, k] >= SECOND_HOP_MIN_SIMILARITY:
-                    group[d] = int(k)
+            best = self.best_in_doc[j]
+            safe = np.maximum(best, 0)
+            open_ = ((best >= 0) & ~placed & (self.similarity[j, safe] >= SAME_FACT_SIMILARITY)
+                     & (self.similarity[i, safe] >= SECOND_HOP_MIN_SIMILARITY))
+            for d in np.flatnonzero(open_):
+                k = int(best[d])
+                if self.states_same(j, k):
+                    group[int(d)] = k
+                    placed[d] = True
         self._groups[i] = group
         return group
 
