@@ -264,3 +264,15 @@ def test_hostile_inputs_beside_a_good_article_are_one_line_each(tmp_path):
     assert len(data["documents"]) == 3 and not any("\x1b" in d["text"] + (d["title"] or "") for d in data["documents"])
     text = run("brief", str(tmp_path / "red.txt"), "--format", "text", "--full")
     assert text.returncode == 0 and "\x1b" not in text.stdout
+
+
+def test_running_out_of_memory_is_one_line_not_a_traceback(tmp_path):
+    # thousands of near-identical articles still exhaust memory (issue 20): say it in one line
+    code = ("import recoupe.pipeline as p\n"
+            "def exhausted(*args, **kwargs):\n    raise MemoryError\n"
+            "p.brief = exhausted\nfrom recoupe.cli import main\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", code, "brief", str(require(SEEDS))], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "recoupe: out of memory while briefing these inputs; brief fewer articles at once"]

@@ -146,6 +146,12 @@ def brief(
             briefing = run_brief(paths, cluster=cluster, progress=advance, **options)
     except (UsageProblem, UnsupportedLanguage) as error:
         _fail_usage(str(error))
+    except MemoryError:
+        # a last resort, not a bound: thousands of near-identical articles still make cross-checking
+        # compare every pair (issue 20)
+        stderr.print("recoupe: out of memory while briefing these inputs; brief fewer articles at once",
+                     markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
     _print_problems(briefing.problems)
     if not briefing.documents:
         stderr.print("recoupe: no readable document in the input", markup=False, soft_wrap=True)
