@@ -26,7 +26,7 @@ from .features import Head
 # Relations under a speech verb that hold the reported fact ("a affirmé qu'elle viendrait").
 REPORTED_CLAUSE_RELATIONS = ("ccomp", "xcomp")
 # Two different main predicates still make one fact when their word vectors are this near
-# ("annoncer" / "déclarer"). Set on the dev split of the pairs judged blind
+# ("annoncer" / "déclarer" 0.63, "tuer" / "abattre" 0.80). Set on the dev split of the pairs judged blind
 # (``benchmarks/bench_links.py``): at 0.6 the members of sure claims state one fact 9 times in
 # 10 (0.4 and 0.5: 9 in 11), the summary corroborations 3 in 3; lemmas alone: 8 in 9, 3 in 3.
 PREDICATE_SIMILARITY = 0.6
@@ -57,8 +57,8 @@ def frame_of(text: str, heads: tuple[Head, ...], lang: ModuleType) -> Frame:
 def same_predication(a: Frame, b: Frame, similarity: Callable[[str, str], float] | None = None) -> bool:
     """Whether two clauses state one fact as far as their predicates tell: neither is a
     question, and a main predicate of each is among the other's words, or two of their main
-    predicates are near in meaning (``similarity`` from ``PREDICATE_SIMILARITY`` on: "effectuer
-    une visite" / "se rendre")."""
+    predicates are near in meaning (``similarity`` from ``PREDICATE_SIMILARITY`` on: "tuer" /
+    "abattre" 0.80, "mourir" / "décéder" 1.0; not "effectuer une visite" / "se rendre", 0.29)."""
     if a.question or b.question:
         return False
     if a.predicates & b.lemmas and b.predicates & a.lemmas:
