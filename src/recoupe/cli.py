@@ -127,8 +127,10 @@ def brief(
     extractive summary in which every sentence cites the sources that state it."""
     from .readers import parse_date
 
-    if published is not None and parse_date(published)[0] is None:
-        _fail_usage(f"--published: {published!r} is {parse_date(published)[1]}")
+    if published is not None:
+        date, why = parse_date(published)
+        if date is None:
+            _fail_usage(f"--published: {published!r} is {why}")
     if out is not None and _names_an_input(out, paths):
         _fail_usage(f"--out {shown_path(out)}: that is one of the inputs; it would be overwritten")
     options = dict(words=words, lang=lang, crosscheck=crosscheck, published=published, story=story)

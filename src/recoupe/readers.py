@@ -415,12 +415,12 @@ def read_each_cluster(paths: list[str]) -> Iterator[tuple[str, ReadResult]]:
     for raw_path in paths:
         path = Path(raw_path)
         if raw_path == "-" or path.suffix.lower() not in JSONL_SUFFIXES or not path.is_file():
-            raise UsageProblem(f"{raw_path}: --each-cluster reads .jsonl files of clusters")
+            raise UsageProblem(f"{shown_path(raw_path)}: --each-cluster reads .jsonl files of clusters")
     for raw_path in paths:
         file_problems = ReadResult()
         clusters = _jsonl_clusters(Path(raw_path), file_problems)
         if not clusters:
-            yield Path(raw_path).stem, file_problems
+            yield shown_path(Path(raw_path).stem), file_problems
         for origin, record in clusters:
             result = ReadResult(problems=file_problems.problems)
             file_problems = ReadResult()
@@ -434,7 +434,8 @@ def _jsonl_clusters(path: Path, result: ReadResult) -> list[tuple[str, dict]]:
     data = read_bytes(path, result.problems)
     if data is None:
         return []
-    text = decode_text(data, shown_path(path), result.problems)
+    shown = shown_path(path)
+    text = decode_text(data, shown, result.problems)
     if text is None:
         return []
     clusters = []
@@ -443,7 +444,7 @@ def _jsonl_clusters(path: Path, result: ReadResult) -> list[tuple[str, dict]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        origin = f"{shown_path(path)}:{number}"
+        origin = f"{shown}:{number}"
         record = _json_line(line, origin, result.problems)
         if record is None:
             continue

@@ -142,10 +142,11 @@ class FactMatcher:
         if i in self._groups:
             return self._groups[i]
         own = self.doc_of[i]
+        best = self.best_in_doc[i]
         direct = {
-            d: int(j)
-            for d, j in self._close_best_matches(i)
-            if d != own and self.states_same(i, j)
+            int(d): int(best[d])
+            for d in np.flatnonzero(self._close(i))
+            if d != own and self.states_same(i, int(best[d]))
         }
         group = dict(direct)
         # the second hop, its cheap tests on whole rows (a folder of near-identical short
@@ -155,9 +156,7 @@ class FactMatcher:
         placed[list(direct)] = True
         for j in direct.values():
             best = self.best_in_doc[j]
-            safe = np.maximum(best, 0)
-            open_ = ((best >= 0) & ~placed & (self.similarity[j, safe] >= SAME_FACT_SIMILARITY)
-                     & (self.similarity[i, safe] >= SECOND_HOP_MIN_SIMILARITY))
+            open_ = self._close(j) & ~placed & (self.similarity[i, np.maximum(best, 0)] >= SECOND_HOP_MIN_SIMILARITY)
             for d in np.flatnonzero(open_):
                 k = int(best[d])
                 if self.states_same(j, k):
@@ -166,14 +165,12 @@ class FactMatcher:
         self._groups[i] = group
         return group
 
-    def _close_best_matches(self, i: int) -> list[tuple[int, int]]:
-        """(document, its closest sentence to i), in document order, for the documents whose
-        closest sentence is at ``SAME_FACT_SIMILARITY`` or more (what ``states_same`` asks
-        first): one vectorised test instead of a Python call per document (936,000 calls at
-        160 articles)."""
+    def _close(self, i: int) -> np.ndarray:
+        """Per document, whether its closest sentence to i (``best_in_doc``) is at
+        ``SAME_FACT_SIMILARITY`` or more (what ``states_same`` asks first): one vectorised test
+        instead of a Python call per document (936,000 calls at 160 articles)."""
         best = self.best_in_doc[i]
-        close = (best >= 0) & (self.similarity[i, np.maximum(best, 0)] >= SAME_FACT_SIMILARITY)
-        return [(int(d), int(best[d])) for d in np.flatnonzero(close)]
+        return (best >= 0) & (self.similarity[i, np.maximum(best, 0)] >= SAME_FACT_SIMILARITY)
 
     def redundant(self, i: int, j: int) -> bool:
         """Sentences i and j give the same fact: one of them is enough in a summary."""

@@ -22,8 +22,8 @@ def to_markdown(data: dict, full: bool = False) -> str:
              f"{t['sources_colon']} " + ", ".join(names[d["id"]] for d in data["documents"]), "",
              f"## {t['summary']}", ""]
     for item in data["summary"]:
-        if corroborating(item):
-            others = ", ".join(names[c["source"]] for c in corroborating(item))
+        if supporting := corroborating(item):
+            others = ", ".join(names[c["source"]] for c in supporting)
             cited = f"**{names[item['source']]}**; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})"
         else:
             cited = f"**{names[item['source']]}**, {t['single_source']}"

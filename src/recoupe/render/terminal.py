@@ -75,8 +75,8 @@ def _summary(data: dict, names: dict[str, str], t: dict, full: bool = False) -> 
     for number, item in enumerate(data["summary"], start=1):
         body = Text(" ".join(item["text"].split()))
         body.append("\n— " + names[item["source"]], style="bold")
-        if corroborating(item):
-            others = ", ".join(names[c["source"]] for c in corroborating(item))
+        if supporting := corroborating(item):
+            others = ", ".join(names[c["source"]] for c in supporting)
             body.append(f"; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})", style="green")
         else:
             body.append(f" · {t['single_source']}", style="yellow")
