@@ -68,3 +68,22 @@ def test_without_a_tagger_every_unit_states_a_fact():
     # the lighter pipeline of a language without a model has no part of speech to tell a heading by
     tokens = (Token(0, 7, "Justice", "justice", "", True), Token(7, 8, ".", ".", "", False))
     assert states_a_fact(tokens, 0, 8, ("justice",), ())
+
+
+def test_a_unit_keeps_its_most_probable_partners_only_past_the_limit():
+    import numpy as np
+
+    from recoupe.align import _most_probable
+
+    probability = np.array([
+        [0.0, 0.9, 0.6, 0.6, 0.4, 0.8],  # five above 0.5: the limit of 3 keeps 0.9, 0.8 and the first 0.6
+        [0.9, 0.0, 0.7, 0.1, 0.1, 0.1],  # two: both kept
+        [0.6, 0.7, 0.0, 0.6, 0.6, 0.6],
+    ])
+    rows, columns = _most_probable(probability, 0.5, 3)
+    kept = {(int(r), int(c)) for r, c in zip(rows, columns)}
+    assert {c for r, c in kept if r == 0} == {1, 5, 2}
+    assert {c for r, c in kept if r == 1} == {0, 2}
+    assert {c for r, c in kept if r == 2} == {1, 0, 3}  # 0.7 first, then the lowest columns of the 0.6s
+    assert {(int(r), int(c)) for r, c in zip(*_most_probable(probability, 0.5, 10))} == {
+        (r, c) for r in range(3) for c in range(6) if probability[r, c] >= 0.5}

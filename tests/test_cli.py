@@ -276,3 +276,37 @@ def test_running_out_of_memory_is_one_line_not_a_traceback(tmp_path):
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [
         "recoupe: out of memory while briefing these inputs; brief fewer articles at once"]
+
+
+NOUNS = ("boulanger", "musée", "tramway", "jardin", "lycée", "marché", "théâtre", "stade", "port", "hôpital", "pont",
+         "gare", "quartier", "festival", "rivière", "bibliothèque", "usine", "collège", "parc", "cinéma", "piscine",
+         "mairie", "caserne", "vignoble", "aéroport", "château", "tunnel", "canal", "forêt", "hameau")
+VERBS = ("rénové", "fermé", "visité", "agrandi", "vendu", "inauguré", "déplacé", "repeint", "racheté", "protégé")
+
+
+def test_past_a_hundred_articles_the_briefing_says_so_and_its_lists_stay_proportionate(tmp_path):
+    import random
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    for k in range(110):
+        pick = random.Random(k)
+        own = (f"Le {pick.choice(NOUNS)} du {pick.choice(NOUNS)} a {pick.choice(VERBS)} le {pick.choice(NOUNS)} "
+               f"et le {pick.choice(NOUNS)} de {pick.choice(NOUNS)}.")
+        (folder / f"a{k:03}.txt").write_text(
+            f"Piscine {k}\n\nLe conseil municipal de Lyon a voté lundi la construction d'une piscine olympique. {own}\n",
+            encoding="utf-8")
+    done = run("brief", str(folder), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "recoupe: note: 110 articles briefed as one story" in done.stderr
+    data = json.loads(done.stdout)
+    agreement = data["agreement"]
+    assert agreement["sources_total"] == 110 and len(agreement["sources"]) == 100
+    assert len(agreement["shared"]) == 100 and all(len(row) == 100 for row in agreement["shared"])
+    assert set(agreement["only_here"]) == set(agreement["sources"])
+    cut = [c for c in data["claims"] if c["silent_count"] > 100]
+    assert cut and all(len(c["silent"]) == 100 for c in cut)
+    full = json.loads(run("brief", str(folder), "--format", "json", "--full", "-q").stdout)
+    assert all(len(c["silent"]) == c["silent_count"] for c in full["claims"])
+    text = " ".join(run("brief", str(folder), "-q").stdout.split())
+    assert "110 articles lus comme une seule histoire" in text and "… et 90 de plus" in text

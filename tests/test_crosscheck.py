@@ -378,3 +378,22 @@ def test_the_gate_reports_two_counts_of_one_thing_and_not_two_days_of_two_events
     visit = run_pipeline(clusters["rpm2-T04-C1"].documents, resources=resources, story=False).crosscheck
     assert not [c for c in visit.contradictions if c.kind == "date"
                 and {c.a_value, c.b_value} == {"jeudi après-midi", "vendredi"}]
+
+
+def test_past_a_hundred_sources_the_agreement_matrix_keeps_those_stating_the_most_claims():
+    from recoupe.crosscheck import MATRIX_SOURCES, matrix_sources
+    from recoupe.types import Claim, Statement
+
+    doc_ids = [f"d{k:03}" for k in range(MATRIX_SOURCES + 20)]
+
+    def claim(number, sources):
+        return Claim(f"c{number}", "un fait", tuple(Statement(s, "Un fait.", 0, "Un fait.") for s in sources), ())
+
+    # the last 30 sources state a claim of several sources each; the first 90 none
+    claims = [claim(k, (doc_ids[k], doc_ids[k - 1])) for k in range(91, len(doc_ids))]
+    claims.append(claim(0, (doc_ids[0],)))  # a claim of one source does not count
+    chosen = matrix_sources(claims, doc_ids)
+    assert len(chosen) == MATRIX_SOURCES and chosen == sorted(chosen)  # in input order
+    assert set(doc_ids[90:]) <= set(chosen)  # every source stating a shared claim
+    assert chosen[:70] == doc_ids[:70]  # then the first in input order
+    assert matrix_sources(claims, doc_ids[:MATRIX_SOURCES]) is None  # up to the bound: every source

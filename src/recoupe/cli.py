@@ -105,7 +105,8 @@ def brief(
         "--format", "-f", help="Output format (default: from --out's extension, else text).")] = None,
     full: Annotated[bool, typer.Option(
         "--full", help="Text and Markdown: every claim, quote, actor, the timeline and the noise report "
-        "(the default view is short).")] = False,
+        "(the default view is short); past 100 articles, every format: each claim's whole list of silent "
+        "sources.")] = False,
     words: Annotated[int, typer.Option(min=10, metavar="N", help="Word budget of the summary.")] = 150,
     lang: Annotated[str, typer.Option(metavar="|".join(SUPPORTED_LANGUAGES), help="Language of the articles.")] = "fr",
     published: Annotated[str | None, typer.Option(
@@ -160,9 +161,10 @@ def brief(
         raise typer.Exit(1)
     from .render import briefing_to_dict, render
 
-    data = briefing_to_dict(briefing)
+    data = briefing_to_dict(briefing, full)
     if not quiet:
         _note_undated(data)
+        _note_many(data)
     if out is not None:
         _write(out, render(data, chosen, full), chosen, quiet)
     elif chosen == "text" and sys.stdout.isatty():
@@ -182,6 +184,17 @@ def _note_undated(data: dict) -> None:
         shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
         stderr.print(f"recoupe: note: {len(undated)} of {len(data['documents'])} documents have no publication date "
                      f"({shown}); their relative dates are left out of the timeline (--published gives one)",
+                     markup=False, soft_wrap=True)
+
+
+def _note_many(data: dict) -> None:
+    """Say on stderr when the input is more articles than one story holds (the views say it too)."""
+    from .render.contract import MANY_ARTICLES
+
+    if len(data["documents"]) > MANY_ARTICLES:
+        stderr.print(f"recoupe: note: {len(data['documents'])} articles briefed as one story; past about "
+                     f"{MANY_ARTICLES}, a feed holds several stories: group the articles by story first, and "
+                     "brief each story (the agreement matrix and silent lists are cut, --full gives the lists)",
                      markup=False, soft_wrap=True)
 
 

@@ -46,6 +46,10 @@ SAME_FACT_SIMILARITY = 0.31
 SAME_FACT_MIN_SHARED_LEMMAS = 3
 # A second-hop paraphrase must still be this close to the sentence it corroborates.
 SECOND_HOP_MIN_SIMILARITY = 0.20
+# The second hop starts from at most this many direct matches, the closest to the sentence (in
+# input order when there are no more): a story's sentence has a few dozen at most, a folder of
+# 3,000 near-identical articles thousands, each a pass over every document.
+SECOND_HOP_SOURCES = 100
 # A candidate this close to a chosen sentence is redundant and is merged, not selected.
 REDUNDANT_SIMILARITY = 0.45
 # Two sentences giving the same number ("24 ans") are redundant from this cosine on (seeds: the
@@ -126,7 +130,9 @@ class FactMatcher:
         self.best_in_doc = _best_match_per_document(self.similarity, self.doc_of, len(self.doc_ids))
         self.lemma_sets = [set(lemmas) for lemmas in features.lemmas]
         self.numbers = [{lemma for lemma in lemmas if any(c.isdigit() for c in lemma)} for lemmas in self.lemma_sets]
-        self._groups: dict[int, dict[int, int]] = {}
+        # sentence -> its group as two int32 rows (documents, their sentences): every sentence's
+        # group is kept, and as dicts they took 1.4 GB in a folder of 3,000 near-identical articles
+        self._groups: dict[int, np.ndarray] = {}
 
     def states_same(self, i: int, j: int) -> bool:
         """Close in words, sharing enough content, and not giving different numbers
@@ -139,8 +145,24 @@ class FactMatcher:
 
     def group(self, i: int) -> dict[int, int]:
         """Document index -> sentence index, for every other document stating sentence i's fact."""
-        if i in self._groups:
-            return self._groups[i]
+        documents, members = self._group(i)
+        return dict(zip(documents.tolist(), members.tolist()))
+
+    def group_size(self, i: int) -> int:
+        """How many other documents state sentence i's fact."""
+        return self._group(i).shape[1]
+
+    def in_group(self, i: int, j: int) -> bool:
+        """Whether sentence j is the one of its document that states sentence i's fact."""
+        return bool((self._group(i)[1] == j).any())
+
+    def _group(self, i: int) -> np.ndarray:
+        if i not in self._groups:
+            group = self._find_group(i)
+            self._groups[i] = np.array([list(group), list(group.values())], dtype=np.int32).reshape(2, len(group))
+        return self._groups[i]
+
+    def _find_group(self, i: int) -> dict[int, int]:
         own = self.doc_of[i]
         best = self.best_in_doc[i]
         direct = {
@@ -154,15 +176,22 @@ class FactMatcher:
         placed = np.zeros(len(self.doc_ids), dtype=bool)
         placed[own] = True
         placed[list(direct)] = True
-        for j in direct.values():
-            best = self.best_in_doc[j]
-            open_ = self._close(j) & ~placed & (self.similarity[i, np.maximum(best, 0)] >= SECOND_HOP_MIN_SIMILARITY)
-            for d in np.flatnonzero(open_):
-                k = int(best[d])
-                if self.states_same(j, k):
-                    group[int(d)] = k
+        starts = list(direct.values())
+        if len(starts) > SECOND_HOP_SOURCES:
+            closest = set(sorted(starts, key=lambda j: (-self.similarity[i, j], j))[:SECOND_HOP_SOURCES])
+            starts = [j for j in starts if j in closest]
+        for j in starts:
+            unplaced = np.flatnonzero(~placed)  # only these documents can still be added
+            if not unplaced.size:
+                break
+            best = self.best_in_doc[j, unplaced]
+            safe = np.maximum(best, 0)
+            open_ = ((best >= 0) & (self.similarity[j, safe] >= SAME_FACT_SIMILARITY)
+                     & (self.similarity[i, safe] >= SECOND_HOP_MIN_SIMILARITY))
+            for d, k in zip(unplaced[open_], best[open_]):
+                if self.states_same(j, int(k)):
+                    group[int(d)] = int(k)
                     placed[d] = True
-        self._groups[i] = group
         return group
 
     def _close(self, i: int) -> np.ndarray:
@@ -179,8 +208,8 @@ class FactMatcher:
             self.similarity[i, j] >= REDUNDANT_SIMILARITY
             or (shares_a_number and self.similarity[i, j] >= SHARED_NUMBER_REDUNDANT_SIMILARITY)
             or self.states_same(i, j)
-            or j in self.group(i).values()
-            or i in self.group(j).values()
+            or self.in_group(i, j)
+            or self.in_group(j, i)
         )
 
 
@@ -293,7 +322,7 @@ def _best_match_per_document(similarity: np.ndarray, doc_of: np.ndarray, documen
 
 def _salience(sentences, vectors, facts: FactMatcher, weights=DEFAULT_WEIGHTS) -> np.ndarray:
     n = len(sentences)
-    support = np.array([len(facts.group(i)) for i in range(n)], dtype=float)
+    support = np.array([facts.group_size(i) for i in range(n)], dtype=float)
     # relative to the best-supported sentence, so an off-topic extra document changes nothing
     support = support / support.max() if support.max() > 0 else support
     centrality = _centrality_to_other_documents(vectors, facts.doc_of, len(facts.doc_ids))

@@ -177,6 +177,13 @@ class Contradiction:
     anchor: str | None = None  # the word both disputed values hang on (dependency parse), when they hang on one
     gate: float | None = None  # the contradiction gate's score (a number or date dispute), null otherwise
 
+    @property
+    def level(self) -> str:
+        """How it is shown (``crosscheck.CONTRADICTION_LEVELS``): "explained" when a sentence
+        of the input explains it, else "check" (a possible discrepancy): no detector here is
+        yet sure enough of one to show a "contradiction"."""
+        return "explained" if self.explanation else "check"
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -208,6 +215,13 @@ class CrossCheck:
     shared: list[list[int]] = field(default_factory=list)  # claims both sources state
     sure: list[list[int]] = field(default_factory=list)  # of those, the sure ones (``Claim.sure``)
     disputed: list[list[int]] = field(default_factory=list)  # contradictions between them
+    # the sources of the three matrices, in document order: every source, or past
+    # ``crosscheck.MATRIX_SOURCES`` the ones stating the most claims of several sources
+    matrix_sources: list[str] | None = None
+
+    @property
+    def agreement_sources(self) -> list[str]:
+        return self.sources if self.matrix_sources is None else self.matrix_sources
 
 
 # --- who said what, and when (issue 6) ----------------------------------------------------------

@@ -24,7 +24,8 @@ def test_the_default_terminal_view_reads_in_two_minutes(data):
     assert lines[0].startswith("Synthèse — 5 sources")
     for item in data["summary"]:  # the whole summary, each sentence with its sources
         assert " ".join(item["text"].split()) in " ".join(text.split())
-    assert "Contradictions (1)" in text and "deux fuseaux horaires" in " ".join(text.split())
+    assert "Désaccords entre les sources (1)" in text and "deux fuseaux horaires" in " ".join(text.split())
+    assert "à vérifier" not in text.split("Désaccords entre les sources")[1].split("Faits importants")[0]  # explained
     assert "Faits importants qu’une seule source rapporte" in text and "(--full)" in text
     assert "single source" not in text and "Summary" not in text  # French interface for a French briefing
 
@@ -41,6 +42,31 @@ def test_the_full_view_has_every_claim_quote_actor_and_date(data):
     for event in data["timeline"]:
         assert event["date"] in text
     assert "Sources" in text and "Acteurs (" in text and "Qui a dit quoi (" in text
+
+
+def test_a_disagreement_no_sentence_explains_is_shown_as_one_to_check_in_every_format(data):
+    import copy
+
+    unexplained = copy.deepcopy(data)
+    for c in unexplained["contradictions"]:
+        c.update(explanation=None, explained_by=None, level="check")
+    item = unexplained["summary"][0]
+    c = unexplained["contradictions"][0]
+    item["contradicted_by"] = [{"type": c["type"], "source": c["b"]["source"], "sentence": c["b"]["sentence"],
+                                "sentence_index": c["b"]["sentence_index"], "value": c["b"]["value"],
+                                "own_value": c["a"]["value"], "explanation": None, "level": "check"}]
+    text = " ".join(to_text(unexplained, width=100).split())
+    section = text.split("Désaccords entre les sources (1)")[1]
+    assert section.lstrip(" ─").startswith("• date (divergence possible, à vérifier) :")
+    assert "⚠ divergence possible, à vérifier — date :" in text  # under the summary sentence too
+    markdown = render(unexplained, "md")
+    assert "- **date** (divergence possible, à vérifier) :" in markdown
+    assert "⚠ divergence possible, à vérifier — date :" in markdown
+    page = render(unexplained, "html")
+    assert '<tr id="contradiction-1" class="check">' in page and '<div class="level">divergence possible, à vérifier</div>' in page
+    assert '<div class="contradiction check">⚠ <span class="level">divergence possible, à vérifier</span>' in page
+    english = dict(unexplained, language="en")
+    assert "(possible discrepancy, check)" in " ".join(to_text(english, width=100).split())
 
 
 def test_markdown_is_short_by_default_and_full_on_demand(data):

@@ -25,9 +25,9 @@ __all__ = ["EXTENSION_OF_FORMAT", "FORMATS", "SCHEMA_VERSION", "briefing_to_dict
 
 
 def render(briefing: Briefing | dict, fmt: str, full: bool = False) -> str:
-    """The briefing in ``fmt`` (one of ``FORMATS``); ``full`` lengthens text and Markdown (JSON
-    and HTML always hold everything)."""
-    data = briefing if isinstance(briefing, dict) else briefing_to_dict(briefing)
+    """The briefing in ``fmt`` (one of ``FORMATS``); ``full`` lengthens text and Markdown, and
+    past ~100 articles gives every claim's whole list of silent sources (``briefing_to_dict``)."""
+    data = briefing if isinstance(briefing, dict) else briefing_to_dict(briefing, full)
     if fmt == "json":
         return to_json(data)
     if fmt == "md":

@@ -16,8 +16,18 @@ from ..types import Actor, Briefing, Contradiction, CrossCheck, Mention, Quote, 
 SCHEMA_VERSION = 1
 
 
-def briefing_to_dict(briefing: Briefing) -> dict:
-    """The JSON contract: keys are only ever added; see CHANGELOG.md."""
+# A claim's ``silent`` list names at most this many sources unless asked for in full: past
+# ~100 articles (no longer one story) the lists would be most of the briefing (a 3,000-article
+# folder: thousands of claims, each with thousands of silent sources); ``silent_count`` gives
+# every list's length.
+SILENT_LISTED = 100
+# From this many documents on, a briefing says it is reading them as one story.
+MANY_ARTICLES = 100
+
+
+def briefing_to_dict(briefing: Briefing, full: bool = False) -> dict:
+    """The JSON contract: keys are only ever added; see CHANGELOG.md. ``full``: every claim's
+    whole ``silent`` list, past ``SILENT_LISTED``."""
     return {
         "schema_version": SCHEMA_VERSION,
         "language": briefing.language,
@@ -62,7 +72,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
             for s in briefing.summary
         ],
         "cross_checked": briefing.crosscheck is not None,
-        "claims": _claims(briefing.crosscheck),
+        "claims": _claims(briefing.crosscheck, full),
         "contradictions": [_contradiction(c) for c in (briefing.crosscheck.contradictions if briefing.crosscheck else [])],
         "agreement": _agreement(briefing.crosscheck),
         "actors": actors_to_dicts(briefing.actors),
@@ -77,7 +87,7 @@ def _statement(statement: Statement) -> dict:
             "clause": statement.clause, "probability": statement.probability}
 
 
-def _claims(crosscheck: CrossCheck | None) -> list[dict]:
+def _claims(crosscheck: CrossCheck | None, full: bool) -> list[dict]:
     if crosscheck is None:
         return []
     return [
@@ -86,7 +96,8 @@ def _claims(crosscheck: CrossCheck | None) -> list[dict]:
             "text": claim.text,
             "sources": claim.sources,
             "stated_by": [_statement(s) for s in claim.stated_by],
-            "silent": list(claim.silent),
+            "silent": list(claim.silent if full else claim.silent[:SILENT_LISTED]),
+            "silent_count": len(claim.silent),
             "contradicted_by": [_statement(s) for s in claim.contradicted_by],
             "weakest_link": claim.weakest_link,
             "sure": claim.sure,
@@ -108,6 +119,7 @@ def _contradiction(c: Contradiction) -> dict:
         "found_by": c.found_by,
         "anchor": c.anchor,
         "gate": round(c.gate, 3) if c.gate is not None else None,
+        "level": c.level,
     }
 
 
@@ -116,7 +128,7 @@ def _inline_contradiction(c: Contradiction, source: str, index: int) -> dict:
     mine_is_a = (c.a.source, c.a.sentence_index) == (source, index)
     other, own_value, value = (c.b, c.a_value, c.b_value) if mine_is_a else (c.a, c.b_value, c.a_value)
     return {"type": c.kind, "source": other.source, "sentence": other.sentence, "sentence_index": other.sentence_index,
-            "value": value, "own_value": own_value, "explanation": c.explanation}
+            "value": value, "own_value": own_value, "explanation": c.explanation, "level": c.level}
 
 
 def _agreement(crosscheck: CrossCheck | None) -> dict | None:
@@ -124,8 +136,9 @@ def _agreement(crosscheck: CrossCheck | None) -> dict | None:
         return None
     from ..crosscheck import only_here
 
-    return {"sources": crosscheck.sources, "shared": crosscheck.shared, "sure": crosscheck.sure,
-            "disputed": crosscheck.disputed, "only_here": only_here(crosscheck)}
+    return {"sources": crosscheck.agreement_sources, "shared": crosscheck.shared, "sure": crosscheck.sure,
+            "disputed": crosscheck.disputed, "only_here": only_here(crosscheck),
+            "sources_total": len(crosscheck.sources)}
 
 
 def actors_to_dicts(actors: list[Actor]) -> list[dict]:

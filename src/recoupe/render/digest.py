@@ -15,11 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..confidence import SURE
+from .contract import MANY_ARTICLES, SILENT_LISTED
 
 # Items shown per section of the short view; the rest are counted ("… and 4 more").
 TOP_CONTRADICTIONS = 3
 TOP_SINGLE_SOURCE = 3
 TOP_UNDATED = 5
+# Disagreements shown under one summary sentence in the short view (the rest are counted).
+TOP_INLINE_CONTRADICTIONS = 3
 # A single-source fact shorter than this (a fragment, "et a signé.") is not shown as important.
 MIN_FACT_WORDS = 6
 
@@ -134,11 +137,59 @@ def related(item: dict) -> list[dict]:
     return [c for c in item["corroborated_by"] if c.get("level", "corroborated") != "corroborated"]
 
 
-def related_note(item: dict, names: dict[str, str], t: dict) -> str:
+def related_note(item: dict, names: dict[str, str], t: dict, cut: bool = False) -> str:
     """A summary sentence's looser links as every view writes them ("lié, non compté : X, Y"),
-    "" without any."""
+    "" without any; ``cut``: as ``name_list`` cuts."""
     loose = related(item)
-    return t["related"].format(names=", ".join(names[c["source"]] for c in loose)) if loose else ""
+    return t["related"].format(names=name_list([c["source"] for c in loose], names, t, cut)) if loose else ""
+
+
+def name_list(ids: list[str], names: dict[str, str], t: dict, cut: bool = False) -> str:
+    """Sources by name; ``cut``: only the first ``HEADER_SOURCES`` and how many more (what the
+    short views do past ``MANY_ARTICLES`` documents: a summary sentence of 3,000 near-identical
+    articles has thousands of sources)."""
+    if not cut or len(ids) <= HEADER_SOURCES:
+        return ", ".join(names[i] for i in ids)
+    return ", ".join(names[i] for i in ids[:HEADER_SOURCES]) + " " + t["more"].format(n=len(ids) - HEADER_SOURCES)
+
+
+def short_lists(data: dict, full: bool) -> bool:
+    """Whether a short view cuts its lists of sources (``name_list``)."""
+    return not full and len(data["documents"]) > MANY_ARTICLES
+
+
+# Past ``MANY_ARTICLES`` documents, the short views name this many sources in their header.
+HEADER_SOURCES = 20
+
+
+def many_articles_note(data: dict, t: dict) -> str:
+    """Past ``MANY_ARTICLES`` documents: that the input was read as one story, and what of the
+    cross-checking is cut (the JSON's ``agreement.sources_total`` says it to a program)."""
+    if len(data["documents"]) <= MANY_ARTICLES:
+        return ""
+    shown = len(data["agreement"]["sources"]) if data.get("agreement") else 0
+    return t["many_articles"].format(n=len(data["documents"]), limit=MANY_ARTICLES, shown=shown, listed=SILENT_LISTED)
+
+
+def header_sources(data: dict, names: dict[str, str], t: dict) -> str:
+    """The sources a short view names in its header: all of them up to ``MANY_ARTICLES``."""
+    return name_list([d["id"] for d in data["documents"]], names, t, short_lists(data, False))
+
+
+def silent_sources(claim: dict, names: dict[str, str], t: dict) -> str:
+    """A claim's silent sources by name, and how many more the JSON left out (past
+    ``SILENT_LISTED``)."""
+    listed = ", ".join(names[s] for s in claim["silent"])
+    rest = claim.get("silent_count", len(claim["silent"])) - len(claim["silent"])
+    return f"{listed} {t['more'].format(n=rest)}" if rest > 0 else listed
+
+
+def level_tag(contradiction: dict, t: dict) -> str:
+    """What a reader is told a disagreement is worth (its ``level``): "possible discrepancy,
+    check" for one no detector is sure of, nothing for an explained one (its explanation says
+    it). Briefings written before the key existed read as "check"."""
+    level = contradiction.get("level", "check")
+    return "" if level == "explained" else t[f"level_{level}"]
 
 
 def no_speaker_note(quote: dict, names: dict[str, str], t: dict) -> str:

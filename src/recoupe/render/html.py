@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 from importlib import resources
 
-from .digest import corroborating, digest, no_speaker_note, other_speakers, related_note, speaker_label
+from .digest import (corroborating, digest, level_tag, many_articles_note, no_speaker_note, other_speakers, related_note,
+                     silent_sources, speaker_label)
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label, timeline_svg
 
@@ -94,4 +95,6 @@ def to_html(data: dict) -> str:
         sources_count=sources_count, other_speakers=lambda q: other_speakers(q, actor_names, names),
         speaker_label=lambda q: speaker_label(q, t), corroborating=corroborating,
         related_note=lambda item: related_note(item, names, t), no_speaker_note=lambda q: no_speaker_note(q, names, t),
-        readable=lambda text: readable(text, names, data['language']), date_label=date_label)
+        readable=lambda text: readable(text, names, data['language']), date_label=date_label,
+        level_tag=lambda c: level_tag(c, t), many_articles_note=many_articles_note(data, t),
+        silent_sources=lambda claim: silent_sources(claim, names, t))

@@ -123,7 +123,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind_name": "name",
         "kind_place": "place",
         "anchor_note": "both values are said of “{anchor}” (the sentences align at p {p:.2f} on their words)",
-        "contradictions": "Contradictions",
+        "contradictions": "Disagreements between sources",
+        "level_check": "possible discrepancy, check",
+        "level_contradiction": "contradiction",
         "vs": "vs",
         "one_source_says": "one source says",
         "another_says": "another says",
@@ -149,8 +151,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "stated_by": "stated by",
         "stated_by_silent": "stated by / silent",
         "silent": "silent",
-        "contradicts": "contradicts",
-        "contradicted_by": "contradicted by",
+        "contradicts": "may contradict (check)",
+        "contradicted_by": "possibly contradicted (check) by",
         "to_check": "to check",
         "to_check_note": 'A claim "to check" has a source sentence only loosely linked to another: about one such '
                          "link in two states the same fact. Read the sentences.",
@@ -189,6 +191,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "resolved_against": "resolved against {date}",
         "sources": "Sources",
         "sources_colon": "Sources:",
+        "many_articles": "{n} articles read as one story: past about {limit}, a feed holds several stories; "
+                         "group the articles by story first and brief each one. The agreement matrix shows the "
+                         "{shown} sources stating the most claims, each claim its first {listed} silent sources "
+                         "(--full: all).",
         "outlet": "outlet",
         "title": "title",
         "published": "published",
@@ -233,7 +239,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind_name": "nom",
         "kind_place": "lieu",
         "anchor_note": "les deux valeurs portent sur « {anchor} » (les phrases s’alignent à p {p:.2f} sur leurs mots)",
-        "contradictions": "Contradictions",
+        "contradictions": "Désaccords entre les sources",
+        "level_check": "divergence possible, à vérifier",
+        "level_contradiction": "contradiction",
         "vs": "contre",
         "one_source_says": "une source dit",
         "another_says": "une autre dit",
@@ -259,8 +267,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "stated_by": "dit par",
         "stated_by_silent": "dit par / muettes",
         "silent": "muettes",
-        "contradicts": "contredit",
-        "contradicted_by": "contredit par",
+        "contradicts": "contredit peut-être (à vérifier)",
+        "contradicted_by": "peut-être contredit (à vérifier) par",
         "to_check": "à vérifier",
         "to_check_note": "Une affirmation « à vérifier » a une phrase source reliée de loin à une autre : un tel "
                          "lien sur deux environ dit le même fait. Lisez les phrases.",
@@ -301,6 +309,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "resolved_against": "résolu d’après le {date}",
         "sources": "Sources",
         "sources_colon": "Sources :",
+        "many_articles": "{n} articles lus comme une seule histoire : au-delà d’environ {limit}, un flux en "
+                         "contient plusieurs ; regroupez d’abord les articles par histoire et faites la synthèse "
+                         "de chacune. La matrice d’accord montre les {shown} sources aux affirmations les plus "
+                         "nombreuses, chaque affirmation ses {listed} premières sources muettes (--full : toutes).",
         "outlet": "média",
         "title": "titre",
         "published": "publié",

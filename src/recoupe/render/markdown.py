@@ -4,7 +4,9 @@ timeline, and each source's noise report)."""
 
 from __future__ import annotations
 
-from .digest import corroborating, digest, full_view_parts, no_speaker_note, other_speakers, related_note, speaker_label
+from .digest import (TOP_INLINE_CONTRADICTIONS, corroborating, digest, full_view_parts, header_sources, level_tag,
+                     many_articles_note, name_list, no_speaker_note, other_speakers, related_note, short_lists,
+                     silent_sources, speaker_label)
 from .labels import interface, readable, shorten, source_names, sources_count
 
 # Titles in a list are cut (at a word) to this many characters: a page without a title line has
@@ -19,28 +21,36 @@ def to_markdown(data: dict, full: bool = False) -> str:
     view = digest(data) if not full else digest(data, 10**9, 10**9, 10**9)
     lines = [f"# {t['briefing']} — {sources_count(len(data['documents']), t)}, "
              f"{t['words_count'].format(used=data['summary_words'], budget=data['words'])}", "",
-             f"{t['sources_colon']} " + ", ".join(names[d["id"]] for d in data["documents"]), "",
-             f"## {t['summary']}", ""]
+             f"{t['sources_colon']} " + (header_sources(data, names, t) if not full else
+                                         ", ".join(names[d["id"]] for d in data["documents"])), ""]
+    if note := many_articles_note(data, t):
+        lines += [f"*{note}*", ""]
+    lines += [f"## {t['summary']}", ""]
     for item in data["summary"]:
         if supporting := corroborating(item):
-            others = ", ".join(names[c["source"]] for c in supporting)
+            others = name_list([c["source"] for c in supporting], names, t, short_lists(data, full))
             cited = f"**{names[item['source']]}**; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})"
         else:
             cited = f"**{names[item['source']]}**, {t['single_source']}"
-        if note := related_note(item, names, t):
+        if note := related_note(item, names, t, short_lists(data, full)):
             cited += f" — *{note}*"
         score = f" ({t['score']} {item['score']:.3f})" if full else ""
         lines.append(f"- {_one_line(item['text'])} — {cited}{score}")
-        for c in item["contradicted_by"]:
+        shown = item["contradicted_by"] if full else item["contradicted_by"][:TOP_INLINE_CONTRADICTIONS]
+        for c in shown:
             disagreement = t["says_where_this_says"].format(source=names[c["source"]], value=c["value"], own=c["own_value"])
             explained = f" ({t['explained']}{t['colon']} {readable(c['explanation'], names, data['language'])})" if c["explanation"] else ""
-            lines.append(f"  - ⚠ {t.get('kind_' + c['type'], c['type'])}{t['colon']} {disagreement} — {_one_line(c['sentence'])}{explained}")
+            tag = f"{level_tag(c, t)} — " if level_tag(c, t) else ""
+            lines.append(f"  - ⚠ {tag}{t.get('kind_' + c['type'], c['type'])}{t['colon']} {disagreement} — {_one_line(c['sentence'])}{explained}")
+        if len(shown) < len(item["contradicted_by"]):
+            lines.append(f"  - ⚠ {t['more'].format(n=len(item['contradicted_by']) - len(shown))} (--full)")
     if data["cross_checked"]:
         lines += ["", f"## {t['contradictions']} ({view.contradictions_total})", ""]
         if not view.contradictions_total:
             lines.append(f"*{t['no_contradiction']}*")
         for c in view.contradictions:
-            lines.append(f"- **{t.get('kind_' + c['type'], c['type'])}**{t['colon']} {names[c['a']['source']]} {t['quoted'].format(text=c['a']['value'])} "
+            tag = f" ({level_tag(c, t)})" if level_tag(c, t) else ""
+            lines.append(f"- **{t.get('kind_' + c['type'], c['type'])}**{tag}{t['colon']} {names[c['a']['source']]} {t['quoted'].format(text=c['a']['value'])} "
                          f"{t['vs']} {names[c['b']['source']]} {t['quoted'].format(text=c['b']['value'])}"
                          + (f" — {anchor_note(c, t)}" if c["anchor"] else "")
                          + (f" — {t['explained']}{t['colon']} {readable(c['explanation'], names, data['language'])}" if c["explanation"] else ""))
@@ -99,7 +109,7 @@ def _claims(data: dict, names: dict[str, str], t: dict) -> list[str]:
         for s in claim["contradicted_by"]:
             lines.append(f"  - {t['contradicted_by']} {names[s['source']]}: {_one_line(s['sentence'])}")
         if claim["silent"]:
-            lines.append(f"  - {t['silent']}{t['colon']} " + ", ".join(names[s] for s in claim["silent"]))
+            lines.append(f"  - {t['silent']}{t['colon']} " + silent_sources(claim, names, t))
     return lines
 
 

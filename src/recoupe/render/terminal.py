@@ -16,7 +16,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .digest import (Digest, corroborating, digest, full_view_parts, no_speaker_note, other_speakers, related_note,
+from .digest import (TOP_INLINE_CONTRADICTIONS, Digest, corroborating, digest, full_view_parts, header_sources, level_tag, many_articles_note,
+                     name_list, no_speaker_note, other_speakers, related_note, short_lists, silent_sources,
                      speaker_label)
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label
@@ -64,7 +65,9 @@ def _header(data: dict, names: dict[str, str], t: dict) -> Text:
     header = Text(f"{t['briefing']} — {sources_count(len(data['documents']), t)} · "
                   f"{t['words_count'].format(used=data['summary_words'], budget=data['words'])}{span}", style="bold")
     header.append("\n" + t["sources_colon"] + " ", style="dim")
-    header.append(", ".join(names[d["id"]] for d in data["documents"]), style="dim")
+    header.append(header_sources(data, names, t), style="dim")
+    if note := many_articles_note(data, t):
+        header.append("\n" + note, style="yellow")
     return header
 
 
@@ -76,19 +79,23 @@ def _summary(data: dict, names: dict[str, str], t: dict, full: bool = False) -> 
         body = Text(" ".join(item["text"].split()))
         body.append("\n— " + names[item["source"]], style="bold")
         if supporting := corroborating(item):
-            others = ", ".join(names[c["source"]] for c in supporting)
+            others = name_list([c["source"] for c in supporting], names, t, short_lists(data, full))
             body.append(f"; {t['also']} {others} ({t['n_sources'].format(n=item['sources'])})", style="green")
         else:
             body.append(f" · {t['single_source']}", style="yellow")
-        if note := related_note(item, names, t):
+        if note := related_note(item, names, t, short_lists(data, full)):
             body.append(" · " + note, style="dim")
         if full:
             body.append(f" · {t['score']} {item['score']:.3f}", style="dim")
-        for c in item["contradicted_by"]:
-            body.append("\n⚠ " + t.get(f"kind_{c['type']}", c["type"]) + t["colon"] + " " + t["says_where_this_says"].format(
-                source=names[c["source"]], value=c["value"], own=c["own_value"]), style="red")
+        shown = item["contradicted_by"] if full else item["contradicted_by"][:TOP_INLINE_CONTRADICTIONS]
+        for c in shown:
+            tag = f"{level_tag(c, t)} — " if level_tag(c, t) else ""
+            body.append("\n⚠ " + tag + t.get(f"kind_{c['type']}", c["type"]) + t["colon"] + " " + t["says_where_this_says"].format(
+                source=names[c["source"]], value=c["value"], own=c["own_value"]), style=_level_style(c))
             if c["explanation"]:
                 body.append(f" — {t['explained']}{t['colon']} {readable(c['explanation'], names, data['language'])}", style="dim")
+        if len(shown) < len(item["contradicted_by"]):
+            body.append(f"\n⚠ {t['more'].format(n=len(item['contradicted_by']) - len(shown))} (--full)", style="dim")
         grid.add_row(f"{number}.", body)
     return grid
 
@@ -101,7 +108,9 @@ def _contradictions(data: dict, view: Digest, names: dict[str, str], t: dict, fu
     grid.add_column(width=1)
     grid.add_column(ratio=1)
     for c in view.contradictions:
-        body = Text(t.get(f"kind_{c['type']}", c["type"]), style="bold red")
+        body = Text(t.get(f"kind_{c['type']}", c["type"]), style=f"bold {_level_style(c)}")
+        if level_tag(c, t):
+            body.append(f" ({level_tag(c, t)})", style=_level_style(c))
         body.append(f"{t['colon']} {names[c['a']['source']]} {t['quoted'].format(text=c['a']['value'])} {t['vs']} "
                     f"{names[c['b']['source']]} {t['quoted'].format(text=c['b']['value'])}")
         if c["explanation"]:
@@ -114,6 +123,12 @@ def _contradictions(data: dict, view: Digest, names: dict[str, str], t: dict, fu
     parts.append(grid if view.contradictions_total else Text(t["no_contradiction"], style="dim"))
     parts += _more(view.contradictions_total - len(view.contradictions), t)
     return parts
+
+
+def _level_style(contradiction: dict) -> str:
+    """Red for a contradiction a detector is sure of, amber for one to check (what every
+    unexplained one is today), grey for an explained one."""
+    return {"contradiction": "red", "explained": "dim"}.get(contradiction.get("level", "check"), "yellow")
 
 
 def _single_source(view: Digest, names: dict[str, str], t: dict) -> list:
@@ -189,7 +204,7 @@ def _claims_table(data: dict, names: dict[str, str], t: dict) -> Table:
             continue
         who = Text(", ".join(names[s["source"]] for s in claim["stated_by"]), style="green")
         if claim["silent"]:
-            who.append(f"\n{t['silent']}{t['colon']} " + ", ".join(names[s] for s in claim["silent"]), style="dim")
+            who.append(f"\n{t['silent']}{t['colon']} " + silent_sources(claim, names, t), style="dim")
         if claim["contradicted_by"]:
             who.append(f"\n{t['contradicts']}{t['colon']} " + ", ".join(names[s["source"]] for s in claim["contradicted_by"]),
                        style="red")
