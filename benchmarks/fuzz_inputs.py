@@ -7,6 +7,12 @@ through), hangs, lost good inputs (the good article missing from the briefing), 
 that are not one line or do not name their input, and the worker's peak RSS.
 
     .venv/bin/python benchmarks/fuzz_inputs.py [--cases 5000] [--seed 0] [--timeout 60]
+    .venv/bin/python benchmarks/fuzz_inputs.py --scale [--timeout 600]
+
+``--scale`` runs instead the inputs too big to generate by the thousand, each through the real CLI
+(``recoupe brief … --format json``) with its wall time, peak RSS and JSON size: a folder of 3,000
+tiny near-identical articles (issue 20: within 2 GiB, a JSON of at most 50 MB), a 48,000-word
+unpunctuated page and an HTML ``<p>`` of 200,000 attributes, each beside a good article.
 """
 
 from __future__ import annotations
@@ -134,12 +140,75 @@ def worker(inbox, outbox):
         outbox.put(outcome)
 
 
+TINY_WORDS = ("projet ville conseil piscine travaux olympique maire la le voté lundi gerland budget municipal "
+              "construction a").split()
+
+
+def scale_cases(rng: random.Random, folder: Path) -> dict[str, Path]:
+    """The --scale inputs, written under ``folder``: {name: the path given to recoupe}."""
+    good = next(EXAMPLES.glob("*.txt")).read_bytes()
+    tiny = folder / "tiny-3000"
+    tiny.mkdir()
+    for k in range(3000):
+        words = [rng.choice(TINY_WORDS) for _ in range(12)]
+        (tiny / f"a{k:04}.txt").write_text(f"Titre {k}\n\n{' '.join(words).capitalize()}.\n", encoding="utf-8")
+    page = folder / "page-48000-words"
+    page.mkdir()
+    (page / "good.txt").write_bytes(good)
+    (page / "long.txt").write_text("Titre\n\n" + _text(rng, 48000) + "\n", encoding="utf-8")
+    attributes = folder / "p-200000-attributes"
+    attributes.mkdir()
+    (attributes / "good.txt").write_bytes(good)
+    (attributes / "page.html").write_text(
+        "<html><head><title>Titre</title></head><body><p " + " ".join(f'a{k}="{k}"' for k in range(200000))
+        + ">" + _text(rng, 40) + "</p></body></html>", encoding="utf-8")
+    return {"3,000 tiny near-identical articles": tiny, "48,000-word unpunctuated page + a good article": page,
+            "<p> of 200,000 attributes + a good article": attributes}
+
+
+def run_scale(options) -> None:
+    """Each --scale case through the CLI: exit status, wall time, the child's own peak RSS
+    (``os.wait4``), JSON size."""
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-scale-"))
+    print("| input | exit | seconds | peak RSS (MiB) | JSON (MB) | stderr lines |\n|---|---|---|---|---|---|")
+    for name, path in scale_cases(random.Random(options.seed), folder).items():
+        out = folder / "briefing.json"
+        with tempfile.TemporaryFile("w+") as stderr:
+            started = time.monotonic()
+            child = subprocess.Popen([sys.executable, "-m", "recoupe.cli", "brief", str(path), "-o", str(out), "-q"],
+                                     stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+            hung = threading.Event()
+            watchdog = threading.Timer(options.timeout, lambda: (hung.set(), child.kill()))
+            watchdog.start()
+            _, status, usage = os.wait4(child.pid, 0)
+            watchdog.cancel()
+            child.returncode = os.waitstatus_to_exitcode(status)
+            seconds = time.monotonic() - started
+            stderr.seek(0)
+            lines = len(stderr.read().splitlines())
+        size = out.stat().st_size / 1e6 if out.exists() else 0.0
+        exit_status = f"hang (> {options.timeout:.0f} s)" if hung.is_set() else str(child.returncode)
+        print(f"| {name} | {exit_status} | {seconds:.0f} | {usage.ru_maxrss / 1024:,.0f} | {size:.1f} | {lines} |",
+              flush=True)
+        out.unlink(missing_ok=True)
+    shutil.rmtree(folder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a case is a hang")
+    parser.add_argument("--scale", action="store_true", help="run the few very large inputs instead (see above)")
     options = parser.parse_args()
+    if options.scale:
+        run_scale(options)
+        return
     rng = random.Random(options.seed)
     context = multiprocessing.get_context("spawn")
     inbox, outbox = context.Queue(), context.Queue()

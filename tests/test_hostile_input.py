@@ -176,3 +176,15 @@ def test_text_without_punctuation_is_cut_into_bounded_sentences():
     assert sum(len(s.split()) for s in sentences) == 1000
     assert max(len(s) for s in splitter.split("a" * 5000)) == MAX_SENTENCE_CHARACTERS
     assert splitter.split("Une phrase. Une autre !") == ["Une phrase.", "Une autre !"]
+
+
+def test_a_tag_with_endless_attributes_loses_them_and_the_page_is_read(tmp_path):
+    # libxml2 compares each attribute with the others: 200,000 of them ran past 200 s
+    attributes = " ".join(f'data-x{k}="{k}"' for k in range(3000))
+    page = (f"<html><head><title>Piscine</title></head><body><article><p {attributes}>{GOOD.split(chr(10))[-1]} "
+            "Les travaux commenceront au printemps et dureront deux ans selon la mairie.</p></article></body></html>")
+    result = _read(tmp_path, "page.html", page)
+    assert [d.id for d in result.documents] == ["good", "page"]
+    assert "piscine olympique" in result.documents[1].text
+    assert any("page.html: 1 HTML tag with over 20,000 characters of attributes: attributes dropped" in m
+               for m in _messages(result))

