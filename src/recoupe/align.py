@@ -199,11 +199,12 @@ def unit_vector(analysis: SentenceAnalysis, rows: list[int]) -> np.ndarray:
 # only: the scores do not depend on it (bench_brief.py measures it).
 ALIGNMENT_BLOCK_ROWS = 256
 # A unit keeps at most this many aligned partners, its most probable ones (ties: the lower
-# index). In a story of up to ~100 articles a unit aligns with at most a few units per other
-# article, far fewer than this, and nothing is cut; in a folder of 3,000 near-identical
-# articles every unit aligned with every other (18 million pairs, 7.7 GB). Claims are complete
-# linkage over the kept pairs, so no claim outgrows it either.
-MAX_ALIGNED_PARTNERS = 200
+# index). A claim holds one unit per document, so a story of up to ~100 articles loses none it
+# needs (the 160-article rpm2-fr mix: nothing cut, output unchanged); in a folder of 3,000
+# near-identical articles every unit aligned with every other (18 million pairs, out of memory
+# at 7.7 GB; 200 partners: 1.7 GB peak, 100: 1.4 GB). Claims are complete linkage over the kept
+# pairs, so none outgrows it either.
+MAX_ALIGNED_PARTNERS = 100
 
 
 class UnitAligner:
