@@ -46,9 +46,10 @@ SAME_FACT_SIMILARITY = 0.31
 SAME_FACT_MIN_SHARED_LEMMAS = 3
 # A second-hop paraphrase must still be this close to the sentence it corroborates.
 SECOND_HOP_MIN_SIMILARITY = 0.20
-# The second hop starts from at most this many direct matches, the closest to the sentence (in
-# input order when there are no more): a story's sentence has a few dozen at most, a folder of
-# 3,000 near-identical articles thousands, each a pass over every document.
+# The second hop starts from at most this many direct matches, the closest to the sentence
+# (tried in input order, as all of them are when there are fewer): a story's sentence has a few
+# dozen at most, a folder of 3,000 near-identical articles thousands, each a pass over the
+# documents.
 SECOND_HOP_SOURCES = 100
 # A candidate this close to a chosen sentence is redundant and is merged, not selected.
 REDUNDANT_SIMILARITY = 0.45
@@ -185,20 +186,19 @@ class FactMatcher:
             if not unplaced.size:
                 break
             best = self.best_in_doc[j, unplaced]
-            safe = np.maximum(best, 0)
-            open_ = ((best >= 0) & (self.similarity[j, safe] >= SAME_FACT_SIMILARITY)
-                     & (self.similarity[i, safe] >= SECOND_HOP_MIN_SIMILARITY))
+            open_ = self._close(j, unplaced) & (self.similarity[i, np.maximum(best, 0)] >= SECOND_HOP_MIN_SIMILARITY)
             for d, k in zip(unplaced[open_], best[open_]):
                 if self.states_same(j, int(k)):
                     group[int(d)] = int(k)
                     placed[d] = True
         return group
 
-    def _close(self, i: int) -> np.ndarray:
-        """Per document, whether its closest sentence to i (``best_in_doc``) is at
-        ``SAME_FACT_SIMILARITY`` or more (what ``states_same`` asks first): one vectorised test
-        instead of a Python call per document (936,000 calls at 160 articles)."""
-        best = self.best_in_doc[i]
+    def _close(self, i: int, documents: np.ndarray | None = None) -> np.ndarray:
+        """Per document (of ``documents``, or all), whether its closest sentence to i
+        (``best_in_doc``) is at ``SAME_FACT_SIMILARITY`` or more (what ``states_same`` asks
+        first): one vectorised test instead of a Python call per document (936,000 calls at
+        160 articles)."""
+        best = self.best_in_doc[i] if documents is None else self.best_in_doc[i, documents]
         return (best >= 0) & (self.similarity[i, np.maximum(best, 0)] >= SAME_FACT_SIMILARITY)
 
     def redundant(self, i: int, j: int) -> bool:

@@ -167,13 +167,16 @@ def many_articles_note(data: dict, t: dict) -> str:
     cross-checking is cut (the JSON's ``agreement.sources_total`` says it to a program)."""
     if len(data["documents"]) <= MANY_ARTICLES:
         return ""
-    shown = len(data["agreement"]["sources"]) if data.get("agreement") else 0
-    return t["many_articles"].format(n=len(data["documents"]), limit=MANY_ARTICLES, shown=shown, listed=SILENT_LISTED)
+    note = t["many_articles"].format(n=len(data["documents"]), limit=MANY_ARTICLES)
+    if data.get("agreement"):
+        note += " " + t["many_articles_cut"].format(shown=len(data["agreement"]["sources"]), listed=SILENT_LISTED)
+    return note
 
 
-def header_sources(data: dict, names: dict[str, str], t: dict) -> str:
-    """The sources a short view names in its header: all of them up to ``MANY_ARTICLES``."""
-    return name_list([d["id"] for d in data["documents"]], names, t, short_lists(data, False))
+def header_sources(data: dict, names: dict[str, str], t: dict, full: bool = False) -> str:
+    """The sources a view names in its header: all of them, but in a short view past
+    ``MANY_ARTICLES`` the first ``HEADER_SOURCES``."""
+    return name_list([d["id"] for d in data["documents"]], names, t, short_lists(data, full))
 
 
 def silent_sources(claim: dict, names: dict[str, str], t: dict) -> str:

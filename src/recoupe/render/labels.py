@@ -192,9 +192,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "sources": "Sources",
         "sources_colon": "Sources:",
         "many_articles": "{n} articles read as one story: past about {limit}, a feed holds several stories; "
-                         "group the articles by story first and brief each one. The agreement matrix shows the "
-                         "{shown} sources stating the most claims, each claim its first {listed} silent sources "
-                         "(--full: all).",
+                         "group the articles by story first and brief each one.",
+        "many_articles_cut": "The agreement matrix shows the {shown} sources stating the most claims, each claim "
+                             "its first {listed} silent sources (--full: all).",
         "outlet": "outlet",
         "title": "title",
         "published": "published",
@@ -311,8 +311,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "sources_colon": "Sources :",
         "many_articles": "{n} articles lus comme une seule histoire : au-delà d’environ {limit}, un flux en "
                          "contient plusieurs ; regroupez d’abord les articles par histoire et faites la synthèse "
-                         "de chacune. La matrice d’accord montre les {shown} sources aux affirmations les plus "
-                         "nombreuses, chaque affirmation ses {listed} premières sources muettes (--full : toutes).",
+                         "de chacune.",
+        "many_articles_cut": "La matrice d’accord montre les {shown} sources aux affirmations les plus "
+                             "nombreuses, chaque affirmation ses {listed} premières sources muettes (--full : toutes).",
         "outlet": "média",
         "title": "titre",
         "published": "publié",

@@ -21,8 +21,7 @@ def to_markdown(data: dict, full: bool = False) -> str:
     view = digest(data) if not full else digest(data, 10**9, 10**9, 10**9)
     lines = [f"# {t['briefing']} — {sources_count(len(data['documents']), t)}, "
              f"{t['words_count'].format(used=data['summary_words'], budget=data['words'])}", "",
-             f"{t['sources_colon']} " + (header_sources(data, names, t) if not full else
-                                         ", ".join(names[d["id"]] for d in data["documents"])), ""]
+             f"{t['sources_colon']} " + header_sources(data, names, t, full), ""]
     if note := many_articles_note(data, t):
         lines += [f"*{note}*", ""]
     lines += [f"## {t['summary']}", ""]

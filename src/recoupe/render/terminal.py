@@ -16,9 +16,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .digest import (TOP_INLINE_CONTRADICTIONS, Digest, corroborating, digest, full_view_parts, header_sources, level_tag, many_articles_note,
-                     name_list, no_speaker_note, other_speakers, related_note, short_lists, silent_sources,
-                     speaker_label)
+from .digest import (TOP_INLINE_CONTRADICTIONS, Digest, corroborating, digest, full_view_parts, header_sources,
+                     level_tag, many_articles_note, name_list, no_speaker_note, other_speakers, related_note,
+                     short_lists, silent_sources, speaker_label)
 from .labels import interface, readable, shorten, source_names, sources_count
 from .story import date_label
 
@@ -32,7 +32,7 @@ def to_rich(data: dict, full: bool = False) -> Group:
     t = interface(data["language"])
     names = source_names(data["documents"])
     view = digest(data) if not full else digest(data, 10**9, 10**9, 10**9)
-    parts: list = [_header(data, names, t), _section(t["summary"]), _summary(data, names, t, full)]
+    parts: list = [_header(data, names, t, full), _section(t["summary"]), _summary(data, names, t, full)]
     parts += _contradictions(data, view, names, t, full)
     if not full:
         parts += _single_source(view, names, t)
@@ -59,13 +59,13 @@ def _section(title: str) -> Group:
     return Group(Text(""), Rule(Text(title, style="bold cyan"), align="left", style="cyan"))
 
 
-def _header(data: dict, names: dict[str, str], t: dict) -> Text:
+def _header(data: dict, names: dict[str, str], t: dict, full: bool = False) -> Text:
     days = sorted({d["published"] for d in data["documents"] if d["published"]})
     span = "" if not days else f" · {days[0]}" + (f" → {days[-1]}" if days[-1] != days[0] else "")
     header = Text(f"{t['briefing']} — {sources_count(len(data['documents']), t)} · "
                   f"{t['words_count'].format(used=data['summary_words'], budget=data['words'])}{span}", style="bold")
     header.append("\n" + t["sources_colon"] + " ", style="dim")
-    header.append(header_sources(data, names, t), style="dim")
+    header.append(header_sources(data, names, t, full), style="dim")
     if note := many_articles_note(data, t):
         header.append("\n" + note, style="yellow")
     return header
@@ -207,7 +207,7 @@ def _claims_table(data: dict, names: dict[str, str], t: dict) -> Table:
             who.append(f"\n{t['silent']}{t['colon']} " + silent_sources(claim, names, t), style="dim")
         if claim["contradicted_by"]:
             who.append(f"\n{t['contradicts']}{t['colon']} " + ", ".join(names[s["source"]] for s in claim["contradicted_by"]),
-                       style="red")
+                       style="yellow")  # to check, like every unexplained disagreement (``level``)
         # how each other source says it: what a reader checks a loose link against
         said = Text(claim["text"])
         for s in claim["stated_by"]:
