@@ -315,7 +315,7 @@ def test_a_disputed_figure_hung_on_the_same_word_is_reported_though_loosely_alig
                for c in anchored)
     assert any(c.probability < 0.8 for c in anchored)
     data = json.loads(render(briefing, "json"))
-    assert {c["anchor"] for c in data["contradictions"]} >= {None, "perte"}
+    assert "perte" in {c["anchor"] for c in data["contradictions"]}
     # number and date contradictions carry the gate's score, which reached its threshold
     assert all(c["gate"] >= 0.5 for c in data["contradictions"] if c["type"] in ("number", "date") and c["found_by"] == "alignment")
     for form in ("md", "html"):  # every contradiction: the short Markdown view shows the top three
