@@ -10,6 +10,7 @@ import json
 import re
 import sys
 import time
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -385,6 +386,48 @@ def evaluate_command(
         if not console.is_terminal:
             console = Console(width=170)  # a table of up to 10 metric columns, written to a file
         console.print(eval_table(report))
+
+
+class GoldGrouping(str, Enum):
+    cluster = "cluster"
+    topic = "topic"
+
+
+@app.command(name="eval-stories")
+def eval_stories_command(
+    dataset: Annotated[Path, typer.Argument(metavar="DATASET", help="JSONL clusters (../shared/data/*): their documents are the feed.")],
+    by: Annotated[GoldGrouping, typer.Option("--by", help="Gold story of a document: its cluster, or its topic "
+                                                             "(rpm2-fr: the two clusters of a topic).")] = GoldGrouping.cluster,
+    fmt: Annotated[EvalFormat, typer.Option("--format", help="Output format.")] = EvalFormat.table,
+) -> None:
+    """Stories found blind in the pooled, shuffled documents of a dataset, against its clusters:
+    B-cubed and pairwise precision, recall and F1, on the dev and test parts apart."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from .stories.evaluate import StoriesDatasetProblem, evaluate_stories, load_gold
+
+    if not dataset.exists():
+        _fail_usage(f"{dataset}: no such file")
+    try:
+        with stderr.status("grouping the articles into stories", spinner="dots") if stderr.is_terminal else nullcontext():
+            scores = evaluate_stories(load_gold(dataset, by.value))
+    except StoriesDatasetProblem as error:
+        stderr.print(f"recoupe: {error}", markup=False, soft_wrap=True)
+        raise typer.Exit(1)
+    if fmt is EvalFormat.json:
+        sys.stdout.write(json.dumps({split: asdict(s) for split, s in scores.items()}, indent=2) + "\n")
+        return
+    table = Table(title=f"Stories in {dataset.name} by {by.value}: B-cubed and pairwise, dev / test")
+    for column in ("split", "articles", "gold stories", "stories found", "B-cubed P", "B-cubed R", "B-cubed F1",
+                   "pairwise P", "pairwise R", "pairwise F1"):
+        table.add_column(column, justify="left" if column == "split" else "right")
+    for split, s in scores.items():
+        table.add_row(split, str(s.articles), str(s.gold_groups), str(s.stories), f"{s.bcubed_precision:.3f}",
+                      f"{s.bcubed_recall:.3f}", f"{s.bcubed_f1:.3f}", f"{s.pairwise_precision:.3f}",
+                      f"{s.pairwise_recall:.3f}", f"{s.pairwise_f1:.3f}")
+    Console(width=None if sys.stdout.isatty() else 150).print(table)
 
 
 def eval_table(report: dict) -> Group:
