@@ -1,7 +1,8 @@
 """Stories: a feed of articles grouped into the stories they tell (issue 21).
 
-    feed articles -> terms (``vectorise``) -> TF-IDF vectors -> online assignment in publication
-    order (``assign``): each article joins the live story it is closest to, or starts one
+    feed articles -> near-duplicates (``duplicates``: MinHash LSH, confirmed on the real shingle
+    sets) -> terms (``vectorise``) -> TF-IDF vectors -> online assignment in publication order
+    (``assign``): each article joins the live story it is closest to, or starts one
 
 The assignment is the one sequential step: it sees the articles one at a time in a fixed order
 (date, then input order), so the same feed always gives the same stories. ``evaluate`` scores
@@ -9,7 +10,9 @@ it against gold clusters (B-cubed and pairwise F1), which is how its threshold w
 """
 
 from .assign import NEW_STORY_SIMILARITY, OnlineAssigner, assign_stories
+from .duplicates import Copies, find_copies
 from .model import FeedArticle
 from .vectorise import article_terms, vectorise
 
-__all__ = ["NEW_STORY_SIMILARITY", "FeedArticle", "OnlineAssigner", "article_terms", "assign_stories", "vectorise"]
+__all__ = ["NEW_STORY_SIMILARITY", "Copies", "FeedArticle", "OnlineAssigner", "article_terms", "assign_stories",
+           "find_copies", "vectorise"]
