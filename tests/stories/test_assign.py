@@ -43,3 +43,15 @@ def test_title_words_and_names_count_more_and_stop_words_not_at_all():
     assert terms.count("piscine") == 3 + 1  # the title's (x3; it starts the title: no name), the body's plural
     assert terms.count("lyon") == 2 and terms.count("maire") == 1  # a name inside a sentence; "Le" starts it
     assert "le" not in terms and "les" not in terms and "de" not in terms
+
+
+def test_stories_out_of_the_window_leave_memory():
+    from recoupe.stories import OnlineAssigner
+
+    assigner = OnlineAssigner(window_days=7)
+    day = dt.date(2024, 1, 1)
+    for k in range(60):  # one new story a day: each word its own
+        assert assigner.add({k: 1.0}, day + dt.timedelta(days=k), 0.5) == k
+    assert len(assigner.stories) == 60 and assigner.live_stories <= 8
+    assert assigner.add({59: 1.0}, day + dt.timedelta(days=60), 0.5) == 59  # a live story still takes articles
+    assert assigner.add({3: 1.0}, day + dt.timedelta(days=61), 0.5) == 60  # an evicted one does not: a new story

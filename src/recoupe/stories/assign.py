@@ -2,10 +2,12 @@
 
 Each article is compared with the live stories only (those whose newest article is within
 ``WINDOW_DAYS`` of it), and among them only with the ones sharing one of its most weighted terms
-(an inverted index), so the cost of an article does not grow with the feed. (Stories out of
-the window still stay in memory: evicting them is the next step.) It joins the story whose centroid it is closest to (cosine, lowered by a time decay
-when both have dates) if that reaches ``NEW_STORY_SIMILARITY``; else it starts a story. Ties go
-to the older story. Written by hand: the library clusterers (scikit-learn's Birch, BERTopic's
+(an inverted index), so the cost of an article does not grow with the feed; a story that falls
+out of the window leaves the index and drops its centroid, so memory grows with the window, not
+with the feed (undated articles come last and see the stories live at the newest date seen). It
+joins the story whose centroid it is closest to (cosine, lowered by a time decay when both
+have dates) if that reaches ``NEW_STORY_SIMILARITY``; else it starts a story. Ties go to the
+older story. Written by hand: the library clusterers (scikit-learn's Birch, BERTopic's
 online mode) either need the number of clusters, re-cluster the past or give story ids that
 change from run to run, and a newsroom's stories must keep their ids as the feed grows.
 """
@@ -13,6 +15,7 @@ change from run to run, and a newsroom's stories must keep their ids as the feed
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -49,9 +52,13 @@ class OnlineAssigner:
         self.window = dt.timedelta(days=window_days)
         self.stories: list[_Story] = []
         self._index: dict[int, set[int]] = defaultdict(set)  # term -> live stories having it
+        self._expiry: list[tuple[dt.date, int]] = []  # (newest date, story), a heap: who leaves the window next
 
     def add(self, terms: dict[int, float], date: dt.date | None, threshold: float) -> int:
-        """The story the article joins (from ``threshold`` on), or a new one."""
+        """The story the article joins (from ``threshold`` on), or a new one. Articles come in
+        publication order: a dated one closes the stories it is past the window of."""
+        if date is not None:
+            self._evict_before(date - self.window)
         best, best_similarity = None, -1.0
         for story in self._candidates(terms, date):  # oldest first: a tie keeps the older story
             similarity = self._similarity(terms, date, story)
@@ -88,6 +95,26 @@ class OnlineAssigner:
         story.size += 1
         if date is not None and (story.newest is None or date > story.newest):
             story.newest = date
+            heapq.heappush(self._expiry, (date, story.number))
+
+    def _evict_before(self, oldest: dt.date) -> None:
+        """Stories whose newest article is older than ``oldest`` leave the index for good."""
+        while self._expiry and self._expiry[0][0] < oldest:
+            newest, number = heapq.heappop(self._expiry)
+            story = self.stories[number]
+            if story.newest != newest:  # it took a newer article since: a later entry stands for it
+                continue
+            for term in story.centroid:
+                live = self._index[term]
+                live.discard(number)
+                if not live:
+                    del self._index[term]
+            story.centroid, story.norm = {}, 0.0
+
+    @property
+    def live_stories(self) -> int:
+        """Stories still in the index (what memory grows with)."""
+        return sum(1 for s in self.stories if s.norm)
 
 
 def assign_stories(vectors: csr_matrix, dates: list[dt.date | None], languages: list[str],
