@@ -55,3 +55,14 @@ def test_mixed_and_english_datasets_run(dataset, resources):
     report = evaluate(require(dataset), 100, limit=3, resources=resources)
     assert report["clusters"] == 3
     assert report["systems"]["oracle"]["rouge1"] > 0
+
+
+def test_a_dataset_path_with_markup_is_shown_as_written(tiny, tmp_path):
+    folder = tmp_path / "[" / "x]"  # "[/x]" in a path: Rich read it as a closing tag
+    folder.mkdir(parents=True)
+    dataset = folder / "set.jsonl"
+    dataset.write_bytes(tiny.read_bytes())
+    done = subprocess.run([sys.executable, "-m", "recoupe.cli", "eval", str(dataset), "--words", "30", "--systems",
+                           "lead"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "[/x]/set.jsonl" in done.stdout.replace("\n", "")

@@ -406,10 +406,12 @@ def eval_stories_command(
 
     from rich.table import Table
 
+    from rich.markup import escape
+
     from .stories.evaluate import StoriesDatasetProblem, evaluate_stories, load_gold
 
     if not dataset.exists():
-        _fail_usage(f"{dataset}: no such file")
+        _fail_usage(f"{shown_path(dataset)}: no such file")
     try:
         with stderr.status("grouping the articles into stories", spinner="dots") if stderr.is_terminal else nullcontext():
             scores = evaluate_stories(load_gold(dataset, by.value))
@@ -419,7 +421,7 @@ def eval_stories_command(
     if fmt is EvalFormat.json:
         sys.stdout.write(json.dumps({split: asdict(s) for split, s in scores.items()}, indent=2) + "\n")
         return
-    table = Table(title=f"Stories in {dataset.name} by {by.value}: B-cubed and pairwise, dev / test")
+    table = Table(title=escape(f"Stories in {shown_path(dataset.name)} by {by.value}: B-cubed and pairwise, dev / test"))
     for column in ("split", "articles", "gold stories", "stories found", "B-cubed P", "B-cubed R", "B-cubed F1",
                    "pairwise P", "pairwise R", "pairwise F1"):
         table.add_column(column, justify="left" if column == "split" else "right")
@@ -432,9 +434,11 @@ def eval_stories_command(
 
 def eval_table(report: dict) -> Group:
     """Systems x metrics (x groups), with the settings printed under the table."""
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{report['dataset']} — {report['clusters']} clusters, first {report['words']} words (F1 × 100)")
+    table = Table(title=escape(f"{shown_path(report['dataset'])} — {report['clusters']} clusters, first {report['words']} "
+                               "words (F1 × 100)"))
     table.add_column("system")
     columns = [("all", report["systems"])] + [(g, v["systems"]) for g, v in report["groups"].items()]
     for name, _ in columns:

@@ -45,10 +45,24 @@ def test_eval_stories_on_rpm2_by_topic_reports_dev_and_test():
     ('{"id": "a", "documents": [{"text": "Un texte."}]}\n[1]\n', "bad.jsonl:2: a cluster line must be a JSON object"),
     ('{"id": "a"\n', "bad.jsonl:1: malformed JSON line"),
     ('{"id": "a", "documents": [{"text": "Un texte."}]}\n', "bad.jsonl:1: cluster 'a' has no topic (use --by cluster)"),
+    ("[" * 100000 + "\n", "bad.jsonl:1: JSON line the parser refuses"),
+    ('{"id": 1' + "0" * 5000 + ', "documents": []}\n', "bad.jsonl:1: JSON line the parser refuses"),
+    (b"\xff\xfe\x00x\n", "bad.jsonl: not UTF-8 text"),
 ])
 def test_a_bad_dataset_is_one_line_and_exit_1(tmp_path, content, message):
     path = tmp_path / "bad.jsonl"
-    path.write_text(content, encoding="utf-8")
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     done = _run(str(path), *(("--by", "topic") if "topic" in message else ()))
     assert done.returncode == 1 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+def test_a_folder_or_a_markup_name_is_no_traceback(tmp_path):
+    done = _run(str(tmp_path))
+    assert done.returncode == 1 and "not a file" in done.stderr and "Traceback" not in done.stderr
+    named = tmp_path / "[bold]x[red].jsonl"
+    named.write_text('{"id": "a", "documents": [{"id": "d", "text": "Un texte sur la piscine de Lyon."}]}\n',
+                     encoding="utf-8")
+    done = _run(str(named))
+    assert done.returncode == 0, done.stderr
+    assert "[bold]x[red].jsonl" in " ".join(done.stdout.split())

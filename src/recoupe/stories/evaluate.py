@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..readers import shown_path
 from .assign import NEW_STORY_SIMILARITY, assign_stories
 from .model import FeedArticle
 from .vectorise import vectorise
@@ -56,42 +57,54 @@ class StoryScores:
 def load_gold(path: Path, by: str = "cluster") -> list[GoldArticle]:
     """Every document of the clusters of a JSONL dataset (one cluster a line, ``documents`` with
     ``id``, ``title``, ``text``), with its gold group and split."""
-    if not path.exists():
-        raise StoriesDatasetProblem(f"{path}: no such file")
-    articles = []
-    clusters = 0
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise StoriesDatasetProblem(f"{path}:{number}: malformed JSON line ({error.msg})") from None
-            if not isinstance(record, dict):
-                raise StoriesDatasetProblem(f"{path}:{number}: a cluster line must be a JSON object")
-            cluster = str(record.get("id") or f"line-{number}")
-            topic = record.get("topic")
-            if by == "topic" and not topic:
-                raise StoriesDatasetProblem(f"{path}:{number}: cluster {cluster!r} has no topic (use --by cluster)")
-            documents = record.get("documents") or []
-            if not isinstance(documents, list):
-                raise StoriesDatasetProblem(f"{path}:{number}: 'documents' must be a list")
-            group = str(topic) if by == "topic" else cluster
-            clusters += 1
-            split = ("test" if str(topic) in RPM2_TEST_TOPICS else "dev") if topic else (
-                "test" if clusters % 2 == 0 else "dev")
-            language = record.get("language") if record.get("language") in ("fr", "en") else "en"
-            for k, document in enumerate(documents):
-                if isinstance(document, dict) and isinstance(document.get("text"), str) and document["text"].strip():
-                    title = document.get("title") if isinstance(document.get("title"), str) else ""
-                    articles.append(GoldArticle(
-                        FeedArticle(str(document.get("id") or f"{cluster}-{k}"), title, document["text"], None,
-                                    document.get("language") if document.get("language") in ("fr", "en") else language),
-                        group, split))
+    if not path.is_file():
+        raise StoriesDatasetProblem(f"{shown_path(path)}: no such file" if not path.exists() else
+                                    f"{shown_path(path)}: not a file")
+    articles: list[GoldArticle] = []
+    try:
+        with path.open(encoding="utf-8") as lines:
+            _read_gold_lines(path, lines, by, articles)
+    except OSError as error:
+        raise StoriesDatasetProblem(f"{shown_path(path)}: cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise StoriesDatasetProblem(f"{shown_path(path)}: not UTF-8 text") from None
     if not articles:
-        raise StoriesDatasetProblem(f"{path}: no document")
+        raise StoriesDatasetProblem(f"{shown_path(path)}: no document")
     return articles
+
+
+def _read_gold_lines(path: Path, lines, by: str, articles: list[GoldArticle]) -> None:
+    clusters = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise StoriesDatasetProblem(f"{shown_path(path)}:{number}: malformed JSON line ({error.msg})") from None
+        except (ValueError, RecursionError):  # a number past the int limit, brackets nested past the stack
+            raise StoriesDatasetProblem(f"{shown_path(path)}:{number}: JSON line the parser refuses") from None
+        if not isinstance(record, dict):
+            raise StoriesDatasetProblem(f"{shown_path(path)}:{number}: a cluster line must be a JSON object")
+        cluster = str(record.get("id") or f"line-{number}")
+        topic = record.get("topic")
+        if by == "topic" and not topic:
+            raise StoriesDatasetProblem(f"{shown_path(path)}:{number}: cluster {cluster!r} has no topic (use --by cluster)")
+        documents = record.get("documents") or []
+        if not isinstance(documents, list):
+            raise StoriesDatasetProblem(f"{shown_path(path)}:{number}: 'documents' must be a list")
+        group = str(topic) if by == "topic" else cluster
+        clusters += 1
+        split = ("test" if str(topic) in RPM2_TEST_TOPICS else "dev") if topic else (
+            "test" if clusters % 2 == 0 else "dev")
+        language = record.get("language") if record.get("language") in ("fr", "en") else "en"
+        for k, document in enumerate(documents):
+            if isinstance(document, dict) and isinstance(document.get("text"), str) and document["text"].strip():
+                title = document.get("title") if isinstance(document.get("title"), str) else ""
+                articles.append(GoldArticle(
+                    FeedArticle(str(document.get("id") or f"{cluster}-{k}"), title, document["text"], None,
+                                document.get("language") if document.get("language") in ("fr", "en") else language),
+                    group, split))
 
 
 def score_stories(stories: list[int], gold: list[str]) -> StoryScores:
