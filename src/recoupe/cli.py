@@ -432,6 +432,80 @@ def eval_stories_command(
     Console(width=None if sys.stdout.isatty() else 150).print(table)
 
 
+stories_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                          no_args_is_help=True, help="A feed of articles grouped into stories, kept in SQLite.")
+app.add_typer(stories_app, name="stories")
+
+
+@stories_app.command(name="ingest")
+def stories_ingest(
+    feed: Annotated[list[str], typer.Argument(metavar="FEED", help="Folders or .txt/.html/.jsonl files (JSONL: every cluster).")],
+    db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite story store (created if missing).")],
+    batch: Annotated[int, typer.Option("--batch", min=1, metavar="N", help="Articles per transaction.")] = 1000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary line.")] = False,
+) -> None:
+    """Add a feed's new articles to the stories of the store: copies found, each article assigned
+    to a story in publication order, one transaction per batch."""
+    from .stories.ingest import ingest
+    from .stories.store import StoreProblem, StoryStore
+
+    for path in feed:  # before the store is created: a mistyped path leaves no empty store behind
+        if path == "-" or not Path(path).exists():
+            _fail_usage(f"{shown_path(path)}: no such file or folder" if path != "-" else "a feed is read from files")
+    try:
+        store = StoryStore.open(db)
+    except StoreProblem as error:
+        _fail_usage(str(error))
+    progress = Progress(TextColumn("storing articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=stderr, transient=True, disable=quiet or not stderr.is_terminal)
+    try:
+        with progress:
+            task = progress.add_task("articles", total=None)
+            report = ingest(feed, store, batch,
+                            progress=lambda done, total: progress.update(task, completed=done, total=total))
+    except UsageProblem as error:
+        _fail_usage(str(error))
+    finally:
+        store.close()
+    _print_problems(report.problems)
+    if not quiet:
+        stderr.print(f"recoupe: {report.read} articles read, {report.already_stored} already stored, {report.stored} "
+                     f"stored ({report.copies} copies); {report.new_stories} new stories, {report.grown_stories} grown; "
+                     f"{shown_path(db)}", markup=False, soft_wrap=True)
+    raise typer.Exit(1 if report.problems else 0)
+
+
+@stories_app.command(name="list")
+def stories_list(
+    db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite story store.")],
+    fmt: Annotated[EvalFormat, typer.Option("--format", help="Output format.")] = EvalFormat.table,
+) -> None:
+    """The stories of the store, the newest first: size, date span, title."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from .stories.store import StoreProblem, StoryStore
+
+    if not db.is_file():
+        _fail_usage(f"{shown_path(db)}: no such story store")
+    try:
+        store = StoryStore.open(db)
+    except StoreProblem as error:
+        _fail_usage(str(error))
+    rows = store.stories()
+    store.close()
+    if fmt is EvalFormat.json:
+        sys.stdout.write(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=Text(f"{len(rows)} stories in {shown_path(db)}"))
+    for column in ("story", "articles", "from", "to", "title"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(str(row.id), str(row.size), row.first_date or "–", row.newest_date or "–", Text(row.title))
+    Console(width=None if sys.stdout.isatty() else 150).print(table)
+
+
 def eval_table(report: dict) -> Group:
     """Systems x metrics (x groups), with the settings printed under the table."""
     from rich.markup import escape

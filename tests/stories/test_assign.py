@@ -51,7 +51,7 @@ def test_stories_out_of_the_window_leave_memory():
     assigner = OnlineAssigner(window_days=7)
     day = dt.date(2024, 1, 1)
     for k in range(60):  # one new story a day: each word its own
-        assert assigner.add({k: 1.0}, day + dt.timedelta(days=k), 0.5) == k
+        assert assigner.add({f"w{k}": 1.0}, day + dt.timedelta(days=k), 0.5) == k
     assert len(assigner.stories) == 60 and assigner.live_stories <= 8
-    assert assigner.add({59: 1.0}, day + dt.timedelta(days=60), 0.5) == 59  # a live story still takes articles
-    assert assigner.add({3: 1.0}, day + dt.timedelta(days=61), 0.5) == 60  # an evicted one does not: a new story
+    assert assigner.add({"w59": 1.0}, day + dt.timedelta(days=60), 0.5) == 59  # a live story still takes articles
+    assert assigner.add({"w3": 1.0}, day + dt.timedelta(days=61), 0.5) == 60  # an evicted one does not: a new story

@@ -4,7 +4,8 @@
     sets) -> terms (``vectorise``) -> TF-IDF vectors -> online assignment in publication order
     (``assign``): each article joins the live story it is closest to, or starts one
 
-The assignment is the one sequential step: it sees the articles one at a time in a fixed order
+``ingest`` runs them on a feed batch by batch and keeps the stories in SQLite (``store``), so
+that the next feed grows them. The assignment is the one sequential step: it sees the articles one at a time in a fixed order
 (date, then input order), so the same feed always gives the same stories. ``evaluate`` scores
 it against gold clusters (B-cubed and pairwise F1), which is how its threshold was set.
 """

@@ -20,8 +20,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from scipy.sparse import csr_matrix
-
 # An article joins a story from this cosine to its centroid on, by the article's language. Set
 # on the dev parts of the shared sets (``.venv/bin/python benchmarks/calibrate_stories.py``):
 # French on rpm2-fr's dev topics by topic (B-cubed F1 0.947 / 0.977 / 0.967 at 0.08 / 0.10 /
@@ -39,7 +37,7 @@ INDEX_TERMS = 12
 @dataclass
 class _Story:
     number: int
-    centroid: dict[int, float] = field(default_factory=dict)  # term -> summed weight of the members
+    centroid: dict[str, float] = field(default_factory=dict)  # term -> summed weight of the members
     norm: float = 0.0
     newest: dt.date | None = None
     size: int = 0
@@ -51,10 +49,24 @@ class OnlineAssigner:
     def __init__(self, window_days: int = WINDOW_DAYS) -> None:
         self.window = dt.timedelta(days=window_days)
         self.stories: list[_Story] = []
-        self._index: dict[int, set[int]] = defaultdict(set)  # term -> live stories having it
+        self._index: dict[str, set[int]] = defaultdict(set)  # term -> live stories having it
         self._expiry: list[tuple[dt.date, int]] = []  # (newest date, story), a heap: who leaves the window next
+        self.evicted: list[int] = []  # stories that left the window since the caller last emptied it
 
-    def add(self, terms: dict[int, float], date: dt.date | None, threshold: float) -> int:
+    def restore(self, story: _Story, centroid: dict[str, float]) -> None:
+        """Take back a stored story (numbers in order); a live one with its centroid."""
+        if story.number != len(self.stories):
+            raise ValueError(f"story {story.number} restored as number {len(self.stories)}")
+        self.stories.append(story)
+        if centroid:
+            story.centroid = dict(centroid)
+            story.norm = math.sqrt(sum(w * w for w in centroid.values()))
+            for term in centroid:
+                self._index[term].add(story.number)
+            if story.newest is not None:
+                heapq.heappush(self._expiry, (story.newest, story.number))
+
+    def add(self, terms: dict[str, float], date: dt.date | None, threshold: float) -> int:
         """The story the article joins (from ``threshold`` on), or a new one. Articles come in
         publication order: a dated one closes the stories it is past the window of."""
         if date is not None:
@@ -70,7 +82,7 @@ class OnlineAssigner:
         self._join(best, terms, date)
         return best.number
 
-    def _candidates(self, terms: dict[int, float], date: dt.date | None) -> list[_Story]:
+    def _candidates(self, terms: dict[str, float], date: dt.date | None) -> list[_Story]:
         strongest = sorted(terms, key=lambda t: (-terms[t], t))[:INDEX_TERMS]
         numbers = set().union(*(self._index.get(t, ()) for t in strongest)) if strongest else set()
         stories = [self.stories[n] for n in sorted(numbers)]
@@ -79,7 +91,7 @@ class OnlineAssigner:
         return [s for s in stories if s.newest is None or abs((date - s.newest).days) <= self.window.days]
 
     @staticmethod
-    def _similarity(terms: dict[int, float], date: dt.date | None, story: _Story) -> float:
+    def _similarity(terms: dict[str, float], date: dt.date | None, story: _Story) -> float:
         if not story.norm:
             return 0.0
         cosine = sum(weight * story.centroid.get(term, 0.0) for term, weight in terms.items()) / story.norm
@@ -87,7 +99,7 @@ class OnlineAssigner:
             cosine *= math.exp(-abs((date - story.newest).days) / DECAY_DAYS)
         return cosine
 
-    def _join(self, story: _Story, terms: dict[int, float], date: dt.date | None) -> None:
+    def _join(self, story: _Story, terms: dict[str, float], date: dt.date | None) -> None:
         for term, weight in terms.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + weight
             self._index[term].add(story.number)
@@ -110,6 +122,7 @@ class OnlineAssigner:
                 if not live:
                     del self._index[term]
             story.centroid, story.norm = {}, 0.0
+            self.evicted.append(number)
 
     @property
     def live_stories(self) -> int:
@@ -117,17 +130,16 @@ class OnlineAssigner:
         return sum(1 for s in self.stories if s.norm)
 
 
-def assign_stories(vectors: csr_matrix, dates: list[dt.date | None], languages: list[str],
-                   thresholds: dict[str, float] | None = None) -> list[int]:
-    """The story number of each article (rows of ``vectors``), assigned in publication order:
-    by date (undated articles after the dated ones), then input order. ``thresholds``: by
-    language, ``NEW_STORY_SIMILARITY`` by default (English's for another language)."""
+def assign_stories(vectors: list[dict[str, float]], dates: list[dt.date | None], languages: list[str],
+                   thresholds: dict[str, float] | None = None, assigner: OnlineAssigner | None = None) -> list[int]:
+    """The story number of each article (its weighted terms in ``vectors``), assigned in
+    publication order: by date (undated articles after the dated ones), then input order.
+    ``thresholds``: by language, ``NEW_STORY_SIMILARITY`` by default (English's for another
+    language); ``assigner``: one holding the stories of earlier articles."""
     thresholds = thresholds or NEW_STORY_SIMILARITY
-    order = sorted(range(vectors.shape[0]), key=lambda k: (dates[k] is None, dates[k] or dt.date.min, k))
-    assigner = OnlineAssigner()
-    stories = [0] * vectors.shape[0]
+    order = sorted(range(len(vectors)), key=lambda k: (dates[k] is None, dates[k] or dt.date.min, k))
+    assigner = assigner if assigner is not None else OnlineAssigner()
+    stories = [0] * len(vectors)
     for k in order:
-        row = vectors.getrow(k)
-        threshold = thresholds.get(languages[k], thresholds["en"])
-        stories[k] = assigner.add(dict(zip(row.indices.tolist(), row.data.tolist())), dates[k], threshold)
+        stories[k] = assigner.add(vectors[k], dates[k], thresholds.get(languages[k], thresholds["en"]))
     return stories

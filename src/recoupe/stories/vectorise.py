@@ -9,12 +9,9 @@ of 100,000 articles must be read in minutes, and story grouping needs no parse.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
-
-import numpy as np
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import FeedArticle
 
@@ -62,10 +59,38 @@ def article_terms(article: FeedArticle) -> list[str]:
     return terms
 
 
-def vectorise(articles: list[FeedArticle]) -> csr_matrix:
-    """L2-normalised TF-IDF rows (sublinear term counts), fitted on these articles."""
-    vectoriser = TfidfVectorizer(analyzer=lambda terms: terms, sublinear_tf=True, dtype=np.float64)
+class TermStatistics:
+    """Document frequencies of the terms of every article seen so far: what a term's IDF is
+    read from. Kept in the story store between runs, so that a second ingest weighs its
+    articles against the whole feed."""
+
+    def __init__(self, documents: int = 0, frequency: dict[str, int] | None = None) -> None:
+        self.documents = documents
+        self.frequency: dict[str, int] = dict(frequency or {})
+
+    def add(self, terms: list[str]) -> None:
+        self.documents += 1
+        for term in set(terms):
+            self.frequency[term] = self.frequency.get(term, 0) + 1
+
+    def weigh(self, terms: list[str]) -> dict[str, float]:
+        """L2-normalised TF-IDF of one article: (1 + ln tf) x (ln((1 + n) / (1 + df)) + 1), the
+        weighting of scikit-learn's TfidfVectorizer(sublinear_tf=True) written out, so that the
+        statistics can grow article by article."""
+        counts: dict[str, int] = {}
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+        weights = {term: (1.0 + math.log(count)) * (math.log((1 + self.documents) / (1 + self.frequency.get(term, 0))) + 1.0)
+                   for term, count in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {term: w / norm for term, w in weights.items()} if norm else {}
+
+
+def vectorise(articles: list[FeedArticle]) -> list[dict[str, float]]:
+    """Each article's weighted terms (``TermStatistics.weigh``), the statistics read from these
+    articles."""
+    statistics = TermStatistics()
     documents = [article_terms(a) for a in articles]
-    if not any(documents):
-        return csr_matrix((len(articles), 0))
-    return vectoriser.fit_transform(documents).tocsr()
+    for terms in documents:
+        statistics.add(terms)
+    return [statistics.weigh(terms) for terms in documents]

@@ -1,0 +1,153 @@
+"""The story store: articles, stories and what the assigner needs to go on, in SQLite.
+
+SQLite is the embedded default: one file, transactions, no server. The schema is versioned
+(``PRAGMA user_version``) and brought up to date by ``MIGRATIONS`` when a store is opened; each
+batch of a feed is written in one transaction, so a run that is killed loses at most the batch
+it was writing, and the next run skips the articles already stored (by id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assign import OnlineAssigner, _Story
+from .vectorise import TermStatistics
+
+# Each entry brings the schema from its index to the next version.
+MIGRATIONS = (
+    """
+    CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, language TEXT NOT NULL,
+                           origin TEXT NOT NULL, story INTEGER NOT NULL, copy_of TEXT, batch INTEGER NOT NULL);
+    CREATE INDEX articles_story ON articles (story);
+    CREATE TABLE stories (id INTEGER PRIMARY KEY, size INTEGER NOT NULL, first_date TEXT, newest_date TEXT,
+                          title TEXT NOT NULL, live INTEGER NOT NULL);
+    CREATE TABLE centroids (story INTEGER NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL,
+                            PRIMARY KEY (story, term));
+    CREATE TABLE term_frequency (term TEXT PRIMARY KEY, documents INTEGER NOT NULL);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta VALUES ('documents', '0'), ('batches', '0');
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreProblem(ValueError):
+    """The file is not a story store this version can read."""
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: int
+    size: int
+    first_date: str | None
+    newest_date: str | None
+    title: str
+    live: bool
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: str
+    title: str
+    date: dt.date | None
+    language: str
+    origin: str
+    story: int
+    copy_of: str | None
+
+
+class StoryStore:
+    """One SQLite file of stories; ``open`` migrates it to ``SCHEMA_VERSION``."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    @classmethod
+    def open(cls, path: Path) -> StoryStore:
+        try:
+            connection = sqlite3.connect(path)
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreProblem(f"{path}: not a story store ({error})") from None
+        if version > SCHEMA_VERSION:
+            raise StoreProblem(f"{path}: a story store of schema {version}, newer than this recoupe's {SCHEMA_VERSION}")
+        if version == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreProblem(f"{path}: an SQLite file that is not a story store")
+        for number in range(version, SCHEMA_VERSION):
+            with connection:
+                connection.executescript(MIGRATIONS[number])
+                connection.execute(f"PRAGMA user_version = {number + 1}")
+        return cls(connection)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def known(self, ids: list[str]) -> set[str]:
+        """Which of these article ids the store holds already."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.connection.execute(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def statistics(self) -> TermStatistics:
+        documents = int(self.connection.execute("SELECT value FROM meta WHERE key = 'documents'").fetchone()[0])
+        return TermStatistics(documents, dict(self.connection.execute("SELECT term, documents FROM term_frequency")))
+
+    def assigner(self, window_days: int) -> OnlineAssigner:
+        """An assigner holding every story, the live ones with their centroids, numbered as stored."""
+        assigner = OnlineAssigner(window_days)
+        rows = self.connection.execute("SELECT id, size, newest_date, live FROM stories ORDER BY id").fetchall()
+        centroids: dict[int, dict[str, float]] = {}
+        for story, term, weight in self.connection.execute("SELECT story, term, weight FROM centroids"):
+            centroids.setdefault(story, {})[term] = weight
+        for number, size, newest, live in rows:
+            story = _Story(number, size=size, newest=dt.date.fromisoformat(newest) if newest else None)
+            assigner.restore(story, centroids.get(number, {}) if live else {})
+        return assigner
+
+    def write_batch(self, articles: list[StoredArticle], statistics: TermStatistics, assigner: OnlineAssigner,
+                    titles: dict[int, str]) -> None:
+        """One batch, in one transaction: its articles, the statistics, every story it touched."""
+        touched = {a.story for a in articles} | set(assigner.evicted)
+        assigner.evicted.clear()
+        with self.connection:
+            batch = int(self.connection.execute("SELECT value FROM meta WHERE key = 'batches'").fetchone()[0]) + 1
+            self.connection.executemany(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, a.title, a.date.isoformat() if a.date else None, a.language, a.origin, a.story, a.copy_of, batch)
+                 for a in articles])
+            self.connection.execute("UPDATE meta SET value = ? WHERE key = 'documents'", (str(statistics.documents),))
+            self.connection.execute("UPDATE meta SET value = ? WHERE key = 'batches'", (str(batch),))
+            self.connection.executemany(
+                "INSERT INTO term_frequency VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET documents = excluded.documents",
+                list(statistics.frequency.items()))
+            for story in (assigner.stories[n] for n in sorted(touched)):
+                dates = self.connection.execute("SELECT min(date), count(*) FROM articles WHERE story = ?",
+                                                (story.number,)).fetchone()
+                self.connection.execute(
+                    "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, "
+                    "first_date = excluded.first_date, newest_date = excluded.newest_date, live = excluded.live, "
+                    "title = CASE WHEN stories.title = '' THEN excluded.title ELSE stories.title END",
+                    (story.number, dates[1], dates[0], story.newest.isoformat() if story.newest else None,
+                     titles.get(story.number, ""), int(bool(story.centroid))))
+                self.connection.execute("DELETE FROM centroids WHERE story = ?", (story.number,))
+                self.connection.executemany("INSERT INTO centroids VALUES (?, ?, ?)",
+                                            [(story.number, t, w) for t, w in story.centroid.items()])
+
+    def stories(self) -> list[StoryRow]:
+        """Every story, the newest first (by its newest article, then the latest created)."""
+        rows = self.connection.execute(
+            "SELECT id, size, first_date, newest_date, title, live FROM stories "
+            "ORDER BY newest_date IS NULL, newest_date DESC, id DESC").fetchall()
+        return [StoryRow(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+
+    def articles(self, story: int) -> list[StoredArticle]:
+        rows = self.connection.execute("SELECT id, title, date, language, origin, story, copy_of FROM articles "
+                                       "WHERE story = ? ORDER BY date IS NULL, date, rowid", (story,)).fetchall()
+        return [StoredArticle(r[0], r[1], dt.date.fromisoformat(r[2]) if r[2] else None, r[3], r[4], r[5], r[6])
+                for r in rows]
