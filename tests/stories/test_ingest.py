@@ -47,6 +47,9 @@ def test_a_second_feed_grows_the_stories_of_the_first(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "3 stored (0 copies); 2 new stories, 0 grown" in first.stderr
     assert [(s["size"], s["title"]) for s in _stories(db)] == [(1, "Grève à la SNCF"), (2, "Piscine à Lyon")]
+    store = sqlite3.connect(db)  # what the next run weighs its terms against
+    assert store.execute("SELECT documents FROM term_frequency WHERE term = 'piscine'").fetchone() == (2,)
+    assert store.execute("SELECT value FROM meta WHERE key = 'documents'").fetchone() == ("3",)
     second = _run("ingest", str(_write(tmp_path / "tuesday", "strike2")), str(tmp_path / "monday"), "--db", str(db))
     assert second.returncode == 0, second.stderr
     assert "4 articles read, 3 already stored, 1 stored (0 copies); 0 new stories, 1 grown" in second.stderr

@@ -123,9 +123,10 @@ class StoryStore:
                  for a in articles])
             self.connection.execute("UPDATE meta SET value = ? WHERE key = 'documents'", (str(statistics.documents),))
             self.connection.execute("UPDATE meta SET value = ? WHERE key = 'batches'", (str(batch),))
-            self.connection.executemany(
+            self.connection.executemany(  # only the terms this batch counted: the vocabulary only grows
                 "INSERT INTO term_frequency VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET documents = excluded.documents",
-                list(statistics.frequency.items()))
+                [(term, statistics.frequency[term]) for term in sorted(statistics.changed)])
+            statistics.changed.clear()
             for story in (assigner.stories[n] for n in sorted(touched)):
                 dates = self.connection.execute("SELECT min(date), count(*) FROM articles WHERE story = ?",
                                                 (story.number,)).fetchone()

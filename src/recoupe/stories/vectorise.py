@@ -67,11 +67,13 @@ class TermStatistics:
     def __init__(self, documents: int = 0, frequency: dict[str, int] | None = None) -> None:
         self.documents = documents
         self.frequency: dict[str, int] = dict(frequency or {})
+        self.changed: set[str] = set()  # terms counted since the store last wrote them
 
     def add(self, terms: list[str]) -> None:
         self.documents += 1
         for term in set(terms):
             self.frequency[term] = self.frequency.get(term, 0) + 1
+            self.changed.add(term)
 
     def weigh(self, terms: list[str]) -> dict[str, float]:
         """L2-normalised TF-IDF of one article: (1 + ln tf) x (ln((1 + n) / (1 + df)) + 1), the
