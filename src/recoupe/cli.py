@@ -475,6 +475,18 @@ def stories_ingest(
     raise typer.Exit(1 if report.problems else 0)
 
 
+def _existing_store(db: Path):
+    """The story store at ``db``, opened (and migrated); a usage error when there is none."""
+    from .stories.store import StoreProblem, StoryStore
+
+    if not db.is_file():
+        _fail_usage(f"{shown_path(db)}: no such story store")
+    try:
+        return StoryStore.open(db)
+    except StoreProblem as error:
+        _fail_usage(str(error))
+
+
 @stories_app.command(name="list")
 def stories_list(
     db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite story store.")],
@@ -485,14 +497,7 @@ def stories_list(
 
     from rich.table import Table
 
-    from .stories.store import StoreProblem, StoryStore
-
-    if not db.is_file():
-        _fail_usage(f"{shown_path(db)}: no such story store")
-    try:
-        store = StoryStore.open(db)
-    except StoreProblem as error:
-        _fail_usage(str(error))
+    store = _existing_store(db)
     rows = store.stories()
     store.close()
     if fmt is EvalFormat.json:
@@ -503,6 +508,35 @@ def stories_list(
         table.add_column(column)
     for row in rows:
         table.add_row(str(row.id), str(row.size), row.first_date or "–", row.newest_date or "–", Text(row.title))
+    Console(width=None if sys.stdout.isatty() else 150).print(table)
+
+
+@stories_app.command(name="show")
+def stories_show(
+    story: Annotated[int, typer.Argument(metavar="ID", help="A story id, as `stories list` gives it.")],
+    db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite story store.")],
+    fmt: Annotated[EvalFormat, typer.Option("--format", help="Output format.")] = EvalFormat.table,
+) -> None:
+    """One story's articles in publication order, copies marked."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    store = _existing_store(db)
+    articles = store.articles(story)
+    store.close()
+    if not articles:
+        _fail_usage(f"{shown_path(db)}: no story {story}")
+    if fmt is EvalFormat.json:
+        rows = [{**asdict(a), "date": a.date.isoformat() if a.date else None} for a in articles]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=Text(f"story {story}: {len(articles)} articles"))
+    for column in ("date", "article", "outlet", "title", "copy of"):
+        table.add_column(column)
+    for a in articles:
+        table.add_row(a.date.isoformat() if a.date else "–", Text(a.id), Text(a.outlet or "–"), Text(a.title),
+                      Text(a.copy_of or ""))
     Console(width=None if sys.stdout.isatty() else 150).print(table)
 
 

@@ -110,3 +110,39 @@ def test_a_missing_feed_path_is_a_usage_error_and_creates_no_store(tmp_path):
     db = tmp_path / "stories.sqlite"
     done = _run("ingest", str(tmp_path / "nowhere"), "--db", str(db))
     assert done.returncode == 2 and "nowhere: no such file or folder" in done.stderr and not db.exists()
+
+
+def test_a_story_is_shown_with_its_articles_in_publication_order(tmp_path):
+    db = tmp_path / "stories.sqlite"
+    _run("ingest", str(_write(tmp_path / "feed", "pool2", "strike1", "pool1")), "--db", str(db))
+    pool = next(s["id"] for s in _stories(db) if s["title"] == "Piscine à Lyon")
+    done = _run("show", str(pool), "--db", str(db), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    articles = json.loads(done.stdout)
+    assert [(a["id"], a["date"]) for a in articles] == [("pool1", "2024-06-10"), ("pool2", "2024-06-11")]
+    assert ARTICLES["pool1"][2] in articles[0]["text"]  # the text is stored: a story can be briefed from the store
+    assert "Gerland aura sa piscine" in _run("show", str(pool), "--db", str(db)).stdout
+    missing = _run("show", "99", "--db", str(db))
+    assert missing.returncode == 2 and "no story 99" in missing.stderr
+
+
+def test_a_store_of_the_first_schema_is_migrated_on_opening(tmp_path):
+    from recoupe.stories.store import MIGRATIONS, SCHEMA_VERSION, StoryStore
+
+    db = tmp_path / "old.sqlite"
+    old = sqlite3.connect(db)
+    old.executescript(MIGRATIONS[0])
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO articles VALUES ('a', 'Titre', NULL, 'fr', 'a.txt', 0, NULL, 1)")
+    old.commit()
+    old.close()
+    store = StoryStore.open(db)
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    [article] = store.articles(0)
+    assert (article.id, article.title, article.text, article.outlet) == ("a", "Titre", "", None)
+    store.close()
+    newer = sqlite3.connect(db)
+    newer.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    newer.close()
+    done = _run("list", "--db", str(db))
+    assert done.returncode == 2 and "newer than this recoupe's" in done.stderr

@@ -39,9 +39,10 @@ class IngestReport:
     problems: list[InputProblem] = field(default_factory=list)
 
 
-def read_feed(paths: list[str]) -> tuple[list[FeedArticle], list[str], list[InputProblem]]:
-    """The feed's articles with their origins, and the inputs' problems: JSONL files cluster by
-    cluster (every cluster of the file; its gold ids ignored), other paths as ``brief`` reads them."""
+def read_feed(paths: list[str]) -> tuple[list[FeedArticle], list[str], list[str | None], list[InputProblem]]:
+    """The feed's articles with their origins and outlets, and the inputs' problems: JSONL files
+    cluster by cluster (every cluster of the file; its gold ids ignored), other paths as ``brief``
+    reads them."""
     documents: list[RawDocument] = []
     problems: list[InputProblem] = []
     for raw_path in paths:
@@ -53,7 +54,7 @@ def read_feed(paths: list[str]) -> tuple[list[FeedArticle], list[str], list[Inpu
             read = read_inputs([raw_path])
             documents += read.documents
             problems += read.problems
-    articles, origins, seen = [], [], set()
+    articles, origins, outlets, seen = [], [], [], set()
     for document in documents:
         if document.id in seen:
             problems.append(InputProblem(document.origin, f"article id {document.id!r} already read in this feed, skipped"))
@@ -63,7 +64,8 @@ def read_feed(paths: list[str]) -> tuple[list[FeedArticle], list[str], list[Inpu
         articles.append(FeedArticle(document.id, document.title or _first_line(document.text), document.text, date,
                                     document.language if document.language in ("fr", "en") else "fr"))
         origins.append(document.origin)
-    return articles, origins, problems
+        outlets.append(document.outlet)
+    return articles, origins, outlets, problems
 
 
 # A text file's first line stands for its title (the briefing's cleaning finds titles better, at
@@ -79,7 +81,7 @@ def _first_line(text: str) -> str:
 def ingest(paths: list[str], store: StoryStore, batch_size: int = BATCH_ARTICLES,
            progress: Callable[[int, int], None] | None = None) -> IngestReport:
     """Read ``paths`` and add their new articles to the stories of ``store``."""
-    articles, origins, problems = read_feed(paths)
+    articles, origins, outlets, problems = read_feed(paths)
     report = IngestReport(read=len(articles), problems=problems)
     known = store.known([a.id for a in articles])
     report.already_stored = len(known)
@@ -106,7 +108,8 @@ def ingest(paths: list[str], store: StoryStore, batch_size: int = BATCH_ARTICLES
             if story < stories_before:
                 grown.add(story)
             stored.append(StoredArticle(article.id, article.title, article.date, article.language,
-                                        origins[fresh[start + k]], story, batch[original].id if original != k else None))
+                                        origins[fresh[start + k]], story, batch[original].id if original != k else None,
+                                        article.text, outlets[fresh[start + k]]))
         store.write_batch(stored, statistics, assigner, titles)
         report.stored += len(batch)
         report.copies += len(batch) - len(originals)

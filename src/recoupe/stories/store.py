@@ -30,6 +30,11 @@ MIGRATIONS = (
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta VALUES ('documents', '0'), ('batches', '0');
     """,
+    # 2: the articles' texts and outlets, so that a story can be shown and briefed from the store
+    """
+    ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN outlet TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -57,6 +62,8 @@ class StoredArticle:
     origin: str
     story: int
     copy_of: str | None
+    text: str = ""
+    outlet: str | None = None
 
 
 class StoryStore:
@@ -118,9 +125,10 @@ class StoryStore:
         with self.connection:
             batch = int(self.connection.execute("SELECT value FROM meta WHERE key = 'batches'").fetchone()[0]) + 1
             self.connection.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(a.id, a.title, a.date.isoformat() if a.date else None, a.language, a.origin, a.story, a.copy_of, batch)
-                 for a in articles])
+                "INSERT INTO articles (id, title, date, language, origin, story, copy_of, batch, text, outlet) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, a.title, a.date.isoformat() if a.date else None, a.language, a.origin, a.story, a.copy_of, batch,
+                  a.text, a.outlet) for a in articles])
             self.connection.execute("UPDATE meta SET value = ? WHERE key = 'documents'", (str(statistics.documents),))
             self.connection.execute("UPDATE meta SET value = ? WHERE key = 'batches'", (str(batch),))
             self.connection.executemany(  # only the terms this batch counted: the vocabulary only grows
@@ -148,7 +156,8 @@ class StoryStore:
         return [StoryRow(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
 
     def articles(self, story: int) -> list[StoredArticle]:
-        rows = self.connection.execute("SELECT id, title, date, language, origin, story, copy_of FROM articles "
-                                       "WHERE story = ? ORDER BY date IS NULL, date, rowid", (story,)).fetchall()
-        return [StoredArticle(r[0], r[1], dt.date.fromisoformat(r[2]) if r[2] else None, r[3], r[4], r[5], r[6])
-                for r in rows]
+        """The story's articles in publication order (undated last), copies included."""
+        rows = self.connection.execute("SELECT id, title, date, language, origin, story, copy_of, text, outlet "
+                                       "FROM articles WHERE story = ? ORDER BY date IS NULL, date, rowid",
+                                       (story,)).fetchall()
+        return [StoredArticle(r[0], r[1], dt.date.fromisoformat(r[2]) if r[2] else None, *r[3:]) for r in rows]
