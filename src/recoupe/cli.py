@@ -382,10 +382,7 @@ def evaluate_command(
     if fmt is EvalFormat.json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
-        console = Console()
-        if not console.is_terminal:
-            console = Console(width=170)  # a table of up to 10 metric columns, written to a file
-        console.print(eval_table(report))
+        _print_table(eval_table(report), 170)  # up to 10 metric columns
 
 
 class GoldGrouping(str, Enum):
@@ -429,7 +426,7 @@ def eval_stories_command(
         table.add_row(split, str(s.articles), str(s.gold_groups), str(s.stories), f"{s.bcubed_precision:.3f}",
                       f"{s.bcubed_recall:.3f}", f"{s.bcubed_f1:.3f}", f"{s.pairwise_precision:.3f}",
                       f"{s.pairwise_recall:.3f}", f"{s.pairwise_f1:.3f}")
-    Console(width=None if sys.stdout.isatty() else 150).print(table)
+    _print_table(table, 150)
 
 
 stories_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
@@ -447,15 +444,11 @@ def stories_ingest(
     """Add a feed's new articles to the stories of the store: copies found, each article assigned
     to a story in publication order, one transaction per batch."""
     from .stories.ingest import ingest
-    from .stories.store import StoreProblem, StoryStore
 
     for path in feed:  # before the store is created: a mistyped path leaves no empty store behind
         if path == "-" or not Path(path).exists():
             _fail_usage(f"{shown_path(path)}: no such file or folder" if path != "-" else "a feed is read from files")
-    try:
-        store = StoryStore.open(db)
-    except StoreProblem as error:
-        _fail_usage(str(error))
+    store = _story_store(db, must_exist=False)
     progress = Progress(TextColumn("storing articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=stderr, transient=True, disable=quiet or not stderr.is_terminal)
     try:
@@ -475,11 +468,12 @@ def stories_ingest(
     raise typer.Exit(1 if report.problems else 0)
 
 
-def _existing_store(db: Path):
-    """The story store at ``db``, opened (and migrated); a usage error when there is none."""
+def _story_store(db: Path, must_exist: bool = True):
+    """The story store at ``db``, opened (and migrated; created unless ``must_exist``); a usage
+    error when there is none to read or the file is no story store."""
     from .stories.store import StoreProblem, StoryStore
 
-    if not db.is_file():
+    if must_exist and not db.is_file():
         _fail_usage(f"{shown_path(db)}: no such story store")
     try:
         return StoryStore.open(db)
@@ -497,7 +491,7 @@ def stories_list(
 
     from rich.table import Table
 
-    store = _existing_store(db)
+    store = _story_store(db)
     rows = store.stories()
     store.close()
     if fmt is EvalFormat.json:
@@ -508,7 +502,7 @@ def stories_list(
         table.add_column(column)
     for row in rows:
         table.add_row(str(row.id), str(row.size), row.first_date or "–", row.newest_date or "–", Text(row.title))
-    Console(width=None if sys.stdout.isatty() else 150).print(table)
+    _print_table(table, 150)
 
 
 @stories_app.command(name="show")
@@ -522,7 +516,7 @@ def stories_show(
 
     from rich.table import Table
 
-    store = _existing_store(db)
+    store = _story_store(db)
     articles = store.articles(story)
     store.close()
     if not articles:
@@ -537,7 +531,16 @@ def stories_show(
     for a in articles:
         table.add_row(a.date.isoformat() if a.date else "–", Text(a.id), Text(a.outlet or "–"), Text(a.title),
                       Text(a.copy_of or ""))
-    Console(width=None if sys.stdout.isatty() else 150).print(table)
+    _print_table(table, 150)
+
+
+def _print_table(table, file_width: int) -> None:
+    """A table on stdout: the terminal's width, or ``file_width`` columns when written to a file
+    or a pipe (Rich's default of 80 would fold a wide table)."""
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=file_width)
+    console.print(table)
 
 
 def eval_table(report: dict) -> Group:

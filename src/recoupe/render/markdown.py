@@ -39,7 +39,7 @@ def to_markdown(data: dict, full: bool = False) -> str:
         for c in shown:
             disagreement = t["says_where_this_says"].format(source=names[c["source"]], value=c["value"], own=c["own_value"])
             explained = f" ({t['explained']}{t['colon']} {readable(c['explanation'], names, data['language'])})" if c["explanation"] else ""
-            tag = f"{level_tag(c, t)} — " if level_tag(c, t) else ""
+            tag = f"{level} — " if (level := level_tag(c, t)) else ""
             lines.append(f"  - ⚠ {tag}{t.get('kind_' + c['type'], c['type'])}{t['colon']} {disagreement} — {_one_line(c['sentence'])}{explained}")
         if len(shown) < len(item["contradicted_by"]):
             lines.append(f"  - ⚠ {t['more'].format(n=len(item['contradicted_by']) - len(shown))} (--full)")
@@ -48,7 +48,7 @@ def to_markdown(data: dict, full: bool = False) -> str:
         if not view.contradictions_total:
             lines.append(f"*{t['no_contradiction']}*")
         for c in view.contradictions:
-            tag = f" ({level_tag(c, t)})" if level_tag(c, t) else ""
+            tag = f" ({level})" if (level := level_tag(c, t)) else ""
             lines.append(f"- **{t.get('kind_' + c['type'], c['type'])}**{tag}{t['colon']} {names[c['a']['source']]} {t['quoted'].format(text=c['a']['value'])} "
                          f"{t['vs']} {names[c['b']['source']]} {t['quoted'].format(text=c['b']['value'])}"
                          + (f" — {anchor_note(c, t)}" if c["anchor"] else "")

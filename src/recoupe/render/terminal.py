@@ -89,7 +89,7 @@ def _summary(data: dict, names: dict[str, str], t: dict, full: bool = False) -> 
             body.append(f" · {t['score']} {item['score']:.3f}", style="dim")
         shown = item["contradicted_by"] if full else item["contradicted_by"][:TOP_INLINE_CONTRADICTIONS]
         for c in shown:
-            tag = f"{level_tag(c, t)} — " if level_tag(c, t) else ""
+            tag = f"{level} — " if (level := level_tag(c, t)) else ""
             body.append("\n⚠ " + tag + t.get(f"kind_{c['type']}", c["type"]) + t["colon"] + " " + t["says_where_this_says"].format(
                 source=names[c["source"]], value=c["value"], own=c["own_value"]), style=_level_style(c))
             if c["explanation"]:
@@ -109,8 +109,8 @@ def _contradictions(data: dict, view: Digest, names: dict[str, str], t: dict, fu
     grid.add_column(ratio=1)
     for c in view.contradictions:
         body = Text(t.get(f"kind_{c['type']}", c["type"]), style=f"bold {_level_style(c)}")
-        if level_tag(c, t):
-            body.append(f" ({level_tag(c, t)})", style=_level_style(c))
+        if level := level_tag(c, t):
+            body.append(f" ({level})", style=_level_style(c))
         body.append(f"{t['colon']} {names[c['a']['source']]} {t['quoted'].format(text=c['a']['value'])} {t['vs']} "
                     f"{names[c['b']['source']]} {t['quoted'].format(text=c['b']['value'])}")
         if c["explanation"]:
