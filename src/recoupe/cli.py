@@ -436,36 +436,58 @@ app.add_typer(stories_app, name="stories")
 
 @stories_app.command(name="ingest")
 def stories_ingest(
-    feed: Annotated[list[str], typer.Argument(metavar="FEED", help="Folders or .txt/.html/.jsonl files (JSONL: every cluster).")],
+    feed: Annotated[list[str], typer.Argument(metavar="FEED", help="Folders or .txt/.html/.jsonl files (JSONL: a "
+                                              "cluster or an article a line).")],
     db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite story store (created if missing).")],
+    window: Annotated[str, typer.Option("--window", metavar="DAYS", help="How long a story stays open to new "
+                                        "articles after its newest one, e.g. 7d.")] = "7d",
+    scheduler: Annotated[str, typer.Option("--scheduler", metavar="NAME", help="Where reading and preparing run: "
+                                           "threads, processes, or a Dask scheduler's tcp://HOST:PORT.")] = "threads",
     batch: Annotated[int, typer.Option("--batch", min=1, metavar="N", help="Articles per transaction.")] = 1000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary line.")] = False,
 ) -> None:
     """Add a feed's new articles to the stories of the store: copies found, each article assigned
     to a story in publication order, one transaction per batch."""
     from .stories.ingest import ingest
+    from .stories.parallel import SchedulerProblem, open_workers
 
+    window_days = _window_days(window)
     for path in feed:  # before the store is created: a mistyped path leaves no empty store behind
         if path == "-" or not Path(path).exists():
             _fail_usage(f"{shown_path(path)}: no such file or folder" if path != "-" else "a feed is read from files")
-    store = _story_store(db, must_exist=False)
-    progress = Progress(TextColumn("storing articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=stderr, transient=True, disable=quiet or not stderr.is_terminal)
-    try:
-        with progress:
-            task = progress.add_task("articles", total=None)
-            report = ingest(feed, store, batch,
-                            progress=lambda done, total: progress.update(task, completed=done, total=total))
-    except UsageProblem as error:
+    tasks: dict[str, int] = {}
+
+    def advance(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task("reading files" if stage == "reading" else "storing articles", total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    try:  # the workers first: a scheduler that does not answer leaves no empty store behind
+        with open_workers(scheduler) as workers:
+            store = _story_store(db, must_exist=False)
+            try:
+                with progress:
+                    report = ingest(feed, store, batch, window_days, workers, progress=advance)
+            finally:
+                store.close()
+    except (SchedulerProblem, UsageProblem) as error:
         _fail_usage(str(error))
-    finally:
-        store.close()
     _print_problems(report.problems)
     if not quiet:
         stderr.print(f"recoupe: {report.read} articles read, {report.already_stored} already stored, {report.stored} "
                      f"stored ({report.copies} copies); {report.new_stories} new stories, {report.grown_stories} grown; "
                      f"{shown_path(db)}", markup=False, soft_wrap=True)
     raise typer.Exit(1 if report.problems else 0)
+
+
+def _window_days(value: str) -> int:
+    """``--window``: whole days, written ``7``, ``7d`` or ``2w``."""
+    match = re.fullmatch(r"\s*(\d{1,4})\s*([dw]?)\s*", value.lower())
+    if not match or int(match.group(1)) == 0:
+        _fail_usage(f"--window {value!r}: expected a number of days such as 7d or 2w")
+    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
 
 
 def _story_store(db: Path, must_exist: bool = True):

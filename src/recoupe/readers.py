@@ -441,8 +441,54 @@ def read_each_cluster(paths: list[str]) -> Iterator[tuple[str, ReadResult]]:
             yield shown_path(record.get("id")), result
 
 
-def _jsonl_clusters(path: Path, result: ReadResult) -> list[tuple[str, dict]]:
-    """``(origin, record)`` of each cluster line of a .jsonl file; bad lines become problems."""
+def feed_files(paths: list[str]) -> tuple[list[Path], list[InputProblem]]:
+    """The files a feed's paths name, folders listed as ``read_inputs`` lists them (by name, not
+    recursively, hidden files left out), so that each file can be read on its own worker."""
+    listing = ReadResult()
+    files: list[Path] = []
+    for raw_path in paths:
+        if not raw_path or raw_path == "-":
+            raise UsageProblem(f"{shown_path(raw_path)!r}: a feed is read from files and folders")
+        path = Path(raw_path)
+        if not path.exists():
+            raise UsageProblem(f"{shown_path(raw_path)}: no such file or folder")
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for file in _folder_files(path, listing):
+            suffix = file.suffix.lower()
+            if suffix and suffix not in SUPPORTED_SUFFIXES:
+                listing.problems.append(InputProblem(shown_path(file), f"unsupported file type {shown_path(suffix)!r}, skipped"))
+            else:
+                files.append(file)
+    return files, listing.problems
+
+
+def read_feed_file(path: Path) -> ReadResult:
+    """One file of a feed: a .jsonl file whole (each line a cluster of documents, whose gold ids
+    are not read, or one article), another file as ``brief`` reads it."""
+    result = ReadResult()
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        for origin, record in _jsonl_clusters(path, result, articles_too=True):
+            if "documents" in record:
+                _append_cluster(origin, record, result)
+            else:
+                _append_document(record, origin, shown_path(f"{path.stem}-{origin.rsplit(':', 1)[1]}"),
+                                 None, None, result)
+    else:
+        _read_file(path, None, result, explicit=True)
+    _finish(result)
+    return result
+
+
+def make_ids_unique(documents: list[RawDocument]) -> None:
+    """Documents read apart (``read_feed_file``) given ids as ``read_inputs`` gives them."""
+    _make_ids_unique(documents)
+
+
+def _jsonl_clusters(path: Path, result: ReadResult, articles_too: bool = False) -> list[tuple[str, dict]]:
+    """``(origin, record)`` of each cluster line of a .jsonl file (and, when ``articles_too``, of
+    each line that is one article: no "documents" key); bad lines become problems."""
     data = read_bytes(path, result.problems)
     if data is None:
         return []
@@ -459,6 +505,9 @@ def _jsonl_clusters(path: Path, result: ReadResult) -> list[tuple[str, dict]]:
         origin = f"{shown}:{number}"
         record = _json_line(line, origin, result.problems)
         if record is None:
+            continue
+        if articles_too and isinstance(record, dict) and "documents" not in record:
+            clusters.append((origin, record))  # one article a line (a feed)
             continue
         if not isinstance(record, dict) or not isinstance(record.get("documents"), list):
             result.problems.append(InputProblem(origin, "not a cluster object with a 'documents' list, skipped"))
@@ -553,28 +602,34 @@ def _append_cluster(origin: str, record: dict, result: ReadResult) -> None:
     cluster_id = _typed(record, "id", (str, int), origin, problems)
     cluster_date = _checked_date(record, origin, problems)
     for position, item in enumerate(record["documents"]):
-        doc_origin = f"{origin} document {position}"
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not INVISIBLE.sub("", item["text"]):
-            problems.append(InputProblem(doc_origin, "document without text, skipped"))
-            continue
-        language = _typed(item, "language", (str,), doc_origin, problems) or (
-            cluster_language if cluster_language != "mixed" else None)
-        doc_id = _typed(item, "id", (str, int), doc_origin, problems)
-        title = _typed(item, "title", (str,), doc_origin, problems)
-        date = _checked_date(item, doc_origin, problems) or cluster_date
-        result.documents.append(
-            RawDocument(
-                id=shown_path(doc_id if doc_id not in (None, "") else f"{cluster_id}-{position}"),
-                text=item["text"],
-                origin=doc_origin,
-                title=title or None,
-                language=language,
-                published=date,
-                published_origin="metadata" if date else None,
-                **_outlet(("jsonl", clean_outlet(item.get("source")) or clean_outlet(item.get("outlet"))),
-                          ("url", outlet_from_url(item.get("url")))),
-            )
+        _append_document(item, f"{origin} document {position}", f"{cluster_id}-{position}",
+                         cluster_language if cluster_language != "mixed" else None, cluster_date, result)
+
+
+def _append_document(item: object, origin: str, default_id: str, default_language: str | None,
+                     default_date: str | None, result: ReadResult) -> None:
+    """One JSON article (``{"id", "title", "text", "date"?, "url"?, "source"?, "language"?}``)."""
+    problems = result.problems
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not INVISIBLE.sub("", item["text"]):
+        problems.append(InputProblem(origin, "document without text, skipped"))
+        return
+    language = _typed(item, "language", (str,), origin, problems) or default_language
+    doc_id = _typed(item, "id", (str, int), origin, problems)
+    title = _typed(item, "title", (str,), origin, problems)
+    date = _checked_date(item, origin, problems) or default_date
+    result.documents.append(
+        RawDocument(
+            id=shown_path(doc_id if doc_id not in (None, "") else default_id),
+            text=item["text"],
+            origin=origin,
+            title=title or None,
+            language=language,
+            published=date,
+            published_origin="metadata" if date else None,
+            **_outlet(("jsonl", clean_outlet(item.get("source")) or clean_outlet(item.get("outlet"))),
+                      ("url", outlet_from_url(item.get("url")))),
         )
+    )
 
 
 def _outlet(*candidates: tuple[str, str | None]) -> dict:

@@ -29,3 +29,17 @@ def test_a_copy_under_another_headline_with_a_footer_or_cut_short_is_found_with_
 def test_a_rewrite_of_the_same_story_and_a_short_brief_are_not_copies():
     brief = "Le conseil municipal de Lyon a voté lundi soir la construction d'une piscine olympique."
     assert find_copies(_feed(WIRE, REWRITE, brief, brief)).pairs() == set()
+
+
+def test_the_copy_index_forgets_originals_older_than_its_window():
+    import datetime as dt
+
+    from recoupe.stories.duplicates import CopyIndex, copy_evidence
+
+    index = CopyIndex(window_days=7)
+    june = dt.date(2024, 6, 10)
+    assert index.original_of("wire", copy_evidence(WIRE), june) is None
+    assert index.original_of("reprint", copy_evidence(WIRE), june + dt.timedelta(days=7)) == "wire"
+    assert index.original_of("reprint-late", copy_evidence(WIRE), june + dt.timedelta(days=8)) is None  # now the original
+    assert len(index) == 1
+    assert index.original_of("again", copy_evidence(WIRE), june + dt.timedelta(days=9)) == "reprint-late"

@@ -71,6 +71,15 @@ def test_a_copy_joins_its_original_story_as_a_copy(tmp_path):
     assert "4 stored (1 copies)" in _run("ingest", str(feed), "--db", str(db)).stderr
     rows = sqlite3.connect(db).execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL").fetchall()
     assert rows == [("reprise", "agence")]
+    # a copy published the next day, in another batch of another run, is found too; one
+    # published after the window has closed on its original is an article of its own
+    later = tmp_path / "later"
+    later.mkdir()
+    for name, date in (("reprise-mercredi", "2024-06-12"), ("reprise-juillet", "2024-07-01")):
+        (later / f"{name}.txt").write_text(f"published: {date}\n\nAutre titre\n\n{long_text}\n", encoding="utf-8")
+    assert "2 stored (1 copies)" in _run("ingest", str(later), "--db", str(db), "--batch", "1").stderr
+    rows = sqlite3.connect(db).execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL").fetchall()
+    assert rows == [("reprise", "agence"), ("reprise-mercredi", "agence")]
 
 
 def test_a_file_that_is_no_story_store_is_one_line(tmp_path):
@@ -146,3 +155,32 @@ def test_a_store_of_the_first_schema_is_migrated_on_opening(tmp_path):
     newer.close()
     done = _run("list", "--db", str(db))
     assert done.returncode == 2 and "newer than this recoupe's" in done.stderr
+
+
+def test_a_feed_of_one_article_a_line_with_bad_lines_skipped_and_said(tmp_path):
+    feed = tmp_path / "wire.jsonl"
+    good = [{"id": name, "title": title, "text": text, "date": date, "source": "AFP"}
+            for name, (date, title, text) in ARTICLES.items()]
+    lines = [json.dumps(a, ensure_ascii=False) for a in good[:2]] + ["{not json", json.dumps({"id": "empty", "text": ""})]
+    lines += [json.dumps(a, ensure_ascii=False) for a in good[2:]]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "stories.sqlite"
+    done = _run("ingest", str(feed), "--db", str(db), "--window", "2w", "--scheduler", "processes")
+    assert done.returncode == 1  # some lines were skipped; the others are stored
+    problems = [line for line in done.stderr.splitlines() if "skipped" in line]
+    assert any(f"{feed.name}:3" in line and "malformed JSON" in line for line in problems), done.stderr
+    assert any(f"{feed.name}:4" in line and "without text" in line for line in problems), done.stderr
+    assert "4 stored (0 copies); 2 new stories" in done.stderr
+    shown = _run("show", "0", "--db", str(db), "--format", "json")
+    assert [(a["id"], a["outlet"]) for a in json.loads(shown.stdout)] == [("pool1", "AFP"), ("pool2", "AFP")]
+
+
+def test_a_bad_window_or_scheduler_is_one_line_and_creates_no_store(tmp_path):
+    db = tmp_path / "stories.sqlite"
+    folder = _write(tmp_path / "monday", "pool1")
+    for option, value, said in (("--window", "soon", "--window 'soon': expected a number of days"),
+                                ("--scheduler", "gpu", "--scheduler 'gpu': expected threads, processes")):
+        done = _run("ingest", str(folder), "--db", str(db), option, value)
+        lines = done.stderr.strip().splitlines()
+        assert done.returncode == 2 and len(lines) == 1 and lines[0].startswith(f"recoupe: error: {said}"), done.stderr
+        assert not db.exists()

@@ -94,7 +94,10 @@ class OnlineAssigner:
     def _similarity(terms: dict[str, float], date: dt.date | None, story: _Story) -> float:
         if not story.norm:
             return 0.0
-        cosine = sum(weight * story.centroid.get(term, 0.0) for term, weight in terms.items()) / story.norm
+        centroid = story.centroid
+        # over the shared terms only (the key views' intersection runs in C); fsum, exactly
+        # rounded, so that the set's order (by string hash) cannot change the last bit
+        cosine = math.fsum([terms[term] * centroid[term] for term in terms.keys() & centroid.keys()]) / story.norm
         if date is not None and story.newest is not None:
             cosine *= math.exp(-abs((date - story.newest).days) / DECAY_DAYS)
         return cosine

@@ -94,12 +94,7 @@ class StoryStore:
 
     def known(self, ids: list[str]) -> set[str]:
         """Which of these article ids the store holds already."""
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            rows = self.connection.execute(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-            found.update(row[0] for row in rows)
-        return found
+        return set(self.stories_of(ids))
 
     def statistics(self) -> TermStatistics:
         documents = int(self.connection.execute("SELECT value FROM meta WHERE key = 'documents'").fetchone()[0])
@@ -147,6 +142,26 @@ class StoryStore:
                 self.connection.execute("DELETE FROM centroids WHERE story = ?", (story.number,))
                 self.connection.executemany("INSERT INTO centroids VALUES (?, ?, ?)",
                                             [(story.number, t, w) for t, w in story.centroid.items()])
+
+    def stories_of(self, ids: list[str]) -> dict[str, int]:
+        """The story of each of these stored articles."""
+        found: dict[str, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found.update(self.connection.execute(
+                f"SELECT id, story FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    def recent_originals(self, window_days: int) -> list[tuple[str, str, dt.date]]:
+        """``(id, text, date)`` of the stored originals (no copies) dated within ``window_days``
+        of the newest stored date, in the order they were stored."""
+        newest = self.connection.execute("SELECT max(date) FROM articles").fetchone()[0]
+        if newest is None:
+            return []
+        since = (dt.date.fromisoformat(newest) - dt.timedelta(days=window_days)).isoformat()
+        rows = self.connection.execute("SELECT id, text, date FROM articles WHERE copy_of IS NULL AND date >= ? "
+                                       "ORDER BY rowid", (since,))
+        return [(r[0], r[1], dt.date.fromisoformat(r[2])) for r in rows]
 
     def stories(self) -> list[StoryRow]:
         """Every story, the newest first (by its newest article, then the latest created)."""
