@@ -97,8 +97,9 @@ def main_options(
 
 @app.command()
 def brief(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="PATH", help="Folders or .txt/.html/.jsonl files; '-' reads one article from standard input.")],
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH", help="Folders or .txt/.html/.jsonl files; '-' reads one article from standard input.",
+        show_default=False)] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", metavar="FILE", help="Write the briefing to FILE (with --each-cluster: a folder) instead of "
         "stdout; its extension (.json .md .html) sets the format.")] = None,
@@ -119,8 +120,13 @@ def brief(
         "--out folder.")] = False,
     crosscheck: Annotated[bool, typer.Option(
         "--crosscheck/--no-crosscheck", help="Align claims across sources and report contradictions.")] = True,
-    story: Annotated[bool, typer.Option(
-        "--story/--no-story", help="Find the actors, who said what, and the timeline.")] = True,
+    no_story: Annotated[bool, typer.Option(
+        "--no-story", help="Skip the actors, who said what, and the timeline.")] = False,
+    db: Annotated[Path | None, typer.Option(
+        "--db", metavar="FILE", help="Brief a story of this store (`recoupe stories`) instead of PATHs.")] = None,
+    story_id: Annotated[int | None, typer.Option(
+        "--story", metavar="ID", help="With --db: the story to brief (`recoupe stories list`); its briefing is kept "
+        "in the store until the story grows.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no 'written to' line.")] = False,
 ) -> None:
     """Brief articles on one story: cited summary, contradictions, who said what, timeline.
@@ -129,12 +135,26 @@ def brief(
     extractive summary in which every sentence cites the sources that state it."""
     from .readers import parse_date
 
+    paths = paths or []
     if published is not None:
         date, why = parse_date(published)
         if date is None:
             _fail_usage(f"--published: {published!r} is {why}")
     if out is not None and _names_an_input(out, paths):
         _fail_usage(f"--out {shown_path(out)}: that is one of the inputs; it would be overwritten")
+    story = not no_story
+    if db is not None or story_id is not None:
+        if db is None or story_id is None:
+            _fail_usage("--db FILE and --story ID go together")
+        if paths or each_cluster or cluster is not None:
+            _fail_usage("--db --story briefs a stored story: give no PATH, --cluster or --each-cluster")
+        if out is not None and _names_an_input(out, [str(db)]):
+            _fail_usage(f"--out {shown_path(out)}: that is the story store; it would be overwritten")
+        options = dict(words=words, crosscheck=crosscheck, published=published, story=story)
+        raise typer.Exit(_brief_stored_story(db, story_id, out, fmt.value if fmt else _format_for(out), full, quiet,
+                                             options))
+    if not paths:
+        _fail_usage("give the articles to brief (PATH...), or --db FILE --story ID")
     options = dict(words=words, lang=lang, crosscheck=crosscheck, published=published, story=story)
     if each_cluster:
         if cluster is not None:
@@ -160,9 +180,16 @@ def brief(
     if not briefing.documents:
         stderr.print("recoupe: no readable document in the input", markup=False, soft_wrap=True)
         raise typer.Exit(1)
-    from .render import briefing_to_dict, render
+    from .render import briefing_to_dict
 
-    data = briefing_to_dict(briefing, full)
+    _show_briefing(briefing_to_dict(briefing, full), out, chosen, full, quiet)
+    raise typer.Exit(1 if briefing.problems else 0)
+
+
+def _show_briefing(data: dict, out: Path | None, chosen: str, full: bool, quiet: bool) -> None:
+    """A briefing written to ``out``, or to stdout (drawn by Rich on a terminal)."""
+    from .render import render
+
     if not quiet:
         _note_undated(data)
         _note_many(data)
@@ -174,7 +201,27 @@ def brief(
         Console().print(to_rich(data, full))
     else:
         sys.stdout.write(render(data, chosen, full))
-    raise typer.Exit(1 if briefing.problems else 0)
+
+
+def _brief_stored_story(db: Path, story: int, out: Path | None, chosen: str, full: bool, quiet: bool,
+                        options: dict) -> int:
+    """``brief --db FILE --story ID``: the story's briefing, from the store's cache when the
+    story has not grown since."""
+    from .stories.briefing import StoryProblem, story_briefing
+
+    store = _story_store(db)
+    try:
+        with StageProgress(quiet) as advance:
+            data, cached = story_briefing(store, story, options, full, progress=advance)
+    except StoryProblem as error:
+        _fail_usage(f"{shown_path(db)}: {error}")
+    finally:
+        store.close()
+    if not quiet and cached:
+        stderr.print(f"recoupe: story {story}'s briefing from {shown_path(db)} (the story has not changed since it "
+                     "was made)", markup=False, soft_wrap=True)
+    _show_briefing(data, out, chosen, full, quiet)
+    return 0
 
 
 def _note_undated(data: dict) -> None:
@@ -442,7 +489,8 @@ def stories_ingest(
     window: Annotated[str, typer.Option("--window", metavar="DAYS", help="How long a story stays open to new "
                                         "articles after its newest one, e.g. 7d.")] = "7d",
     scheduler: Annotated[str, typer.Option("--scheduler", metavar="NAME", help="Where reading and preparing run: "
-                                           "threads, processes, or a Dask scheduler's tcp://HOST:PORT.")] = "threads",
+                                           "threads, processes, synchronous (this thread), or a Dask scheduler's "
+                                           "tcp://HOST:PORT; the stories are the same on each.")] = "threads",
     batch: Annotated[int, typer.Option("--batch", min=1, metavar="N", help="Articles per transaction.")] = 1000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary line.")] = False,
 ) -> None:

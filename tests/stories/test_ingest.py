@@ -146,7 +146,7 @@ def test_a_store_of_the_first_schema_is_migrated_on_opening(tmp_path):
     old.commit()
     old.close()
     store = StoryStore.open(db)
-    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     [article] = store.articles(0)
     assert (article.id, article.title, article.text, article.outlet) == ("a", "Titre", "", None)
     store.close()

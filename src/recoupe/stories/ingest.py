@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..readers import JSONL_SUFFIXES, feed_files, make_ids_unique, parse_date, read_feed_file
-from ..types import InputProblem
+from ..types import InputProblem, RawDocument
 from .assign import WINDOW_DAYS, assign_stories
 from .duplicates import CopyEvidence, CopyIndex, copy_evidence
 from .model import FeedArticle
@@ -49,11 +49,10 @@ class IngestReport:
 
 @dataclass
 class FeedRead:
-    """The feed's articles, with where each was read and its outlet, and the inputs' problems."""
+    """The feed's articles, the documents they were read from, and the inputs' problems."""
 
     articles: list[FeedArticle] = field(default_factory=list)
-    origins: list[str] = field(default_factory=list)
-    outlets: list[str | None] = field(default_factory=list)
+    documents: list[RawDocument] = field(default_factory=list)  # as read, one per article
     problems: list[InputProblem] = field(default_factory=list)
 
 
@@ -93,8 +92,7 @@ def read_feed(paths: list[str], workers: Workers, progress: Progress | None = No
         date = parse_date(document.published)[0] if document.published else None
         read.articles.append(FeedArticle(document.id, document.title or _first_line(document.text), document.text, date,
                                          document.language if document.language in ("fr", "en") else "fr"))
-        read.origins.append(document.origin)
-        read.outlets.append(document.outlet)
+        read.documents.append(document)
     return read
 
 
@@ -160,9 +158,10 @@ def ingest(paths: list[str], store: StoryStore, batch_size: int = BATCH_ARTICLES
                 titles.setdefault(story, article.title)
                 if story < stories_before:
                     grown.add(story)
-                stored.append(StoredArticle(article.id, article.title, article.date, article.language,
-                                            feed.origins[fresh[start + k]], story, copy_of[k],
-                                            article.text, feed.outlets[fresh[start + k]]))
+                document = feed.documents[fresh[start + k]]
+                stored.append(StoredArticle(article.id, article.title, article.date, article.language, document.origin,
+                                            story, copy_of[k], article.text, document.outlet, document.title,
+                                            document.published, document.published_origin, document.outlet_origin))
             store.write_batch(stored, statistics, assigner, titles)
             report.stored += len(batch)
             report.copies += len(batch) - len(originals)

@@ -51,8 +51,8 @@ class Workers:
 def check_scheduler(scheduler: str) -> None:
     """A scheduler name that cannot be one is refused before anything is opened or created."""
     if scheduler not in LOCAL_SCHEDULERS and not scheduler.startswith(("tcp://", "tls://", "inproc://")):
-        raise SchedulerProblem(f"--scheduler {scheduler!r}: expected threads, processes or a Dask scheduler address "
-                               "(tcp://HOST:PORT)")
+        raise SchedulerProblem(f"--scheduler {scheduler!r}: expected threads, processes, synchronous or a Dask "
+                               "scheduler address (tcp://HOST:PORT)")
 
 
 @contextmanager

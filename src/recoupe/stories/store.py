@@ -35,6 +35,15 @@ MIGRATIONS = (
     ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT '';
     ALTER TABLE articles ADD COLUMN outlet TEXT;
     """,
+    # 3: what else ``brief`` reads of an input (so that a stored story is briefed as its files
+    # would be), and each story's last briefing, used again while the story and options stay
+    """
+    ALTER TABLE articles ADD COLUMN input_title TEXT;
+    ALTER TABLE articles ADD COLUMN published TEXT;
+    ALTER TABLE articles ADD COLUMN published_origin TEXT;
+    ALTER TABLE articles ADD COLUMN outlet_origin TEXT;
+    CREATE TABLE briefings (story INTEGER PRIMARY KEY, key TEXT NOT NULL, briefing TEXT NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -64,6 +73,10 @@ class StoredArticle:
     copy_of: str | None
     text: str = ""
     outlet: str | None = None
+    input_title: str | None = None  # the title the input gave (HTML, JSONL), not a first line
+    published: str | None = None  # the publication date as the input wrote it
+    published_origin: str | None = None
+    outlet_origin: str | None = None
 
 
 class StoryStore:
@@ -120,10 +133,10 @@ class StoryStore:
         with self.connection:
             batch = int(self.connection.execute("SELECT value FROM meta WHERE key = 'batches'").fetchone()[0]) + 1
             self.connection.executemany(
-                "INSERT INTO articles (id, title, date, language, origin, story, copy_of, batch, text, outlet) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (id, title, date, language, origin, story, copy_of, batch, text, outlet, "
+                "input_title, published, published_origin, outlet_origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(a.id, a.title, a.date.isoformat() if a.date else None, a.language, a.origin, a.story, a.copy_of, batch,
-                  a.text, a.outlet) for a in articles])
+                  a.text, a.outlet, a.input_title, a.published, a.published_origin, a.outlet_origin) for a in articles])
             self.connection.execute("UPDATE meta SET value = ? WHERE key = 'documents'", (str(statistics.documents),))
             self.connection.execute("UPDATE meta SET value = ? WHERE key = 'batches'", (str(batch),))
             self.connection.executemany(  # only the terms this batch counted: the vocabulary only grows
@@ -172,7 +185,18 @@ class StoryStore:
 
     def articles(self, story: int) -> list[StoredArticle]:
         """The story's articles in publication order (undated last), copies included."""
-        rows = self.connection.execute("SELECT id, title, date, language, origin, story, copy_of, text, outlet "
+        rows = self.connection.execute("SELECT id, title, date, language, origin, story, copy_of, text, outlet, "
+                                       "input_title, published, published_origin, outlet_origin "
                                        "FROM articles WHERE story = ? ORDER BY date IS NULL, date, rowid",
                                        (story,)).fetchall()
         return [StoredArticle(r[0], r[1], dt.date.fromisoformat(r[2]) if r[2] else None, *r[3:]) for r in rows]
+
+    def cached_briefing(self, story: int, key: str) -> str | None:
+        """The story's last briefing (JSON), when it was made with ``key`` (options and articles)."""
+        row = self.connection.execute("SELECT briefing FROM briefings WHERE story = ? AND key = ?", (story, key)).fetchone()
+        return row[0] if row else None
+
+    def cache_briefing(self, story: int, key: str, briefing: str) -> None:
+        with self.connection:
+            self.connection.execute("INSERT INTO briefings VALUES (?, ?, ?) ON CONFLICT (story) DO UPDATE SET "
+                                    "key = excluded.key, briefing = excluded.briefing", (story, key, briefing))
