@@ -538,6 +538,82 @@ def _window_days(value: str) -> int:
     return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
 
 
+@stories_app.command(name="problems")
+def stories_problems(
+    db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite story store.")],
+    fmt: Annotated[EvalFormat, typer.Option("--format", help="Output format.")] = EvalFormat.table,
+) -> None:
+    """What the ingests' readers said: each input line or file skipped (or read with a warning)."""
+    from rich.table import Table
+
+    store = _story_store(db)
+    problems = store.problems()
+    store.close()
+    if fmt is EvalFormat.json:
+        rows = [{"run": r, "origin": o, "message": m, "skipped": s} for r, o, m, s in problems]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=Text(f"{len(problems)} problems said by the ingests into {shown_path(db)}"))
+    for column in ("ingest (UTC)", "input", "problem"):
+        table.add_column(column)
+    for run, origin, message, _ in problems:
+        table.add_row(run, Text(origin), Text(message))
+    _print_table(table, 150)
+
+
+@stories_app.command(name="brief")
+def stories_brief(
+    db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite story store.")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FOLDER", help="Where to write one briefing per story "
+                                      "(story-ID.EXT).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.html,
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1, metavar="N", help="Brief the stories of at "
+                                              "least N articles.")] = 2,
+    scheduler: Annotated[str, typer.Option("--scheduler", metavar="NAME", help="Where the briefings are made: "
+                                           "processes, synchronous, or a Dask scheduler's tcp://HOST:PORT (threads "
+                                           "brief one story at a time).")] = "processes",
+    words: Annotated[int, typer.Option(min=10, metavar="N", help="Word budget of each summary.")] = 150,
+    full: Annotated[bool, typer.Option("--full", help="As brief --full.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary line.")] = False,
+) -> None:
+    """One briefing per story of the store, made on the workers; a story that has not grown
+    since its last briefing keeps it (kept in the store), so a morning run briefs only the new
+    and the grown stories."""
+    from .render import EXTENSION_OF_FORMAT, render
+    from .stories.briefing import brief_stories
+    from .stories.parallel import SchedulerProblem, open_workers
+
+    store = _story_store(db)
+    stories = [row.id for row in store.stories() if row.size >= min_articles]
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        store.close()
+        _fail_usage(f"--out {shown_path(out)}: cannot create the folder ({error.strerror})")
+    progress = Progress(TextColumn("briefing stories"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=stderr, transient=True, disable=quiet or not stderr.is_terminal)
+    made = kept = 0
+    status = 0
+    try:
+        with open_workers(scheduler) as workers, progress:
+            task = progress.add_task("stories", total=len(stories))
+            options = dict(words=words, crosscheck=True, published=None, story=True)
+            for story, data, cached in brief_stories(store, stories, options, full, workers,
+                                                     progress=lambda done, total: progress.update(task, completed=done)):
+                kept, made = kept + cached, made + (not cached)
+                path = out / f"story-{story}{EXTENSION_OF_FORMAT[fmt.value]}"
+                if not _write(path, render(data, fmt.value, full), fmt.value, quiet=True):
+                    status = 1
+    except SchedulerProblem as error:
+        _fail_usage(str(error))
+    finally:
+        store.close()
+    if not quiet:
+        stderr.print(f"recoupe: {len(stories)} stories of {min_articles}+ articles: {made} briefed, {kept} unchanged "
+                     f"since their last briefing; written to {shown_path(out)}", markup=False, soft_wrap=True)
+    raise typer.Exit(status)
+
+
 def _story_store(db: Path, must_exist: bool = True):
     """The story store at ``db``, opened (and migrated; created unless ``must_exist``); a usage
     error when there is none to read or the file is no story store."""
@@ -562,12 +638,15 @@ def stories_list(
     from rich.table import Table
 
     store = _story_store(db)
-    rows = store.stories()
+    rows, problems = store.stories(), store.problems()
     store.close()
     if fmt is EvalFormat.json:
         sys.stdout.write(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(title=Text(f"{len(rows)} stories in {shown_path(db)}"))
+    skipped = sum(1 for p in problems if p[3])
+    table = Table(title=Text(f"{len(rows)} stories in {shown_path(db)}"),
+                  caption=Text(f"{skipped} inputs skipped by the ingests so far: recoupe stories problems --db "
+                               f"{shown_path(db)}") if skipped else None)
     for column in ("story", "articles", "from", "to", "title"):
         table.add_column(column)
     for row in rows:

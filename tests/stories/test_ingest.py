@@ -146,7 +146,7 @@ def test_a_store_of_the_first_schema_is_migrated_on_opening(tmp_path):
     old.commit()
     old.close()
     store = StoryStore.open(db)
-    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     [article] = store.articles(0)
     assert (article.id, article.title, article.text, article.outlet) == ("a", "Titre", "", None)
     store.close()
@@ -171,6 +171,9 @@ def test_a_feed_of_one_article_a_line_with_bad_lines_skipped_and_said(tmp_path):
     assert any(f"{feed.name}:3" in line and "malformed JSON" in line for line in problems), done.stderr
     assert any(f"{feed.name}:4" in line and "without text" in line for line in problems), done.stderr
     assert "4 stored (0 copies); 2 new stories" in done.stderr
+    kept = json.loads(_run("problems", "--db", str(db), "--format", "json").stdout)  # and kept in the store
+    assert [(p["origin"].rsplit("/", 1)[-1], p["skipped"]) for p in kept] == [("wire.jsonl:3", True), ("wire.jsonl:4", True)]
+    assert "2 inputs skipped by the ingests so far" in _run("list", "--db", str(db)).stdout.replace("\n", " ")
     shown = _run("show", "0", "--db", str(db), "--format", "json")
     assert [(a["id"], a["outlet"]) for a in json.loads(shown.stdout)] == [("pool1", "AFP"), ("pool2", "AFP")]
 

@@ -55,3 +55,21 @@ def test_a_missing_story_or_half_of_the_options_is_one_line(tmp_path):
         done = _run("brief", *args)
         lines = done.stderr.strip().splitlines()
         assert done.returncode == 2 and len(lines) == 1 and said in lines[0], (args, done.stderr)
+
+
+def test_every_story_is_briefed_on_worker_processes_and_a_second_run_briefs_only_the_grown_ones(tmp_path):
+    db, out = tmp_path / "stories.sqlite", tmp_path / "briefings"
+    assert _run("stories", "ingest", str(_write(tmp_path / "monday", "pool1", "strike1", "pool2")),
+                "--db", str(db)).returncode == 0
+    first = _run("stories", "brief", "--db", str(db), "--out", str(out), "--format", "json", "--min-articles", "1")
+    assert first.returncode == 0, first.stderr
+    assert "2 stories of 1+ articles: 2 briefed, 0 unchanged" in first.stderr
+    briefings = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in out.iterdir()}
+    assert sorted(briefings) == ["story-0.json", "story-1.json"]
+    assert sorted(d["id"] for d in briefings["story-0.json"]["documents"]) == ["pool1", "pool2"]
+    assert briefings["story-1.json"]["story"] == {"id": 1, "articles": 1, "copies": []}
+    assert _run("stories", "ingest", str(_write(tmp_path / "tuesday", "strike2")), "--db", str(db)).returncode == 0
+    second = _run("stories", "brief", "--db", str(db), "--out", str(out), "--format", "json", "--min-articles", "1")
+    assert "2 stories of 1+ articles: 1 briefed, 1 unchanged" in second.stderr
+    strike = json.loads((out / "story-1.json").read_text(encoding="utf-8"))
+    assert sorted(d["id"] for d in strike["documents"]) == ["strike1", "strike2"]

@@ -128,6 +128,8 @@ def ingest(paths: list[str], store: StoryStore, batch_size: int = BATCH_ARTICLES
     with open_workers(scheduler) as workers:
         feed = read_feed(paths, workers, progress)
         report = IngestReport(read=len(feed.articles), problems=feed.problems)
+        if feed.problems:
+            store.record_problems(feed.problems)
         articles = feed.articles
         known = store.known([a.id for a in articles])
         report.already_stored = len(known)

@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..types import InputProblem
 from .assign import OnlineAssigner, _Story
 from .vectorise import TermStatistics
 
@@ -43,6 +44,10 @@ MIGRATIONS = (
     ALTER TABLE articles ADD COLUMN published_origin TEXT;
     ALTER TABLE articles ADD COLUMN outlet_origin TEXT;
     CREATE TABLE briefings (story INTEGER PRIMARY KEY, key TEXT NOT NULL, briefing TEXT NOT NULL);
+    """,
+    # 4: what the feeds' readers said (a bad line or file skipped), kept with the run that read it
+    """
+    CREATE TABLE problems (run TEXT NOT NULL, origin TEXT NOT NULL, message TEXT NOT NULL, skipped INTEGER NOT NULL);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -190,6 +195,17 @@ class StoryStore:
                                        "FROM articles WHERE story = ? ORDER BY date IS NULL, date, rowid",
                                        (story,)).fetchall()
         return [StoredArticle(r[0], r[1], dt.date.fromisoformat(r[2]) if r[2] else None, *r[3:]) for r in rows]
+
+    def record_problems(self, problems: list[InputProblem]) -> None:
+        """The problems of one ingest, stamped with its time (UTC)."""
+        run = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self.connection:
+            self.connection.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
+                                        [(run, p.origin, p.message, int(p.skipped)) for p in problems])
+
+    def problems(self) -> list[tuple[str, str, str, bool]]:
+        """``(run, origin, message, skipped)`` of every ingest's problems, in the order said."""
+        return [(r[0], r[1], r[2], bool(r[3])) for r in self.connection.execute("SELECT * FROM problems ORDER BY rowid")]
 
     def cached_briefing(self, story: int, key: str) -> str | None:
         """The story's last briefing (JSON), when it was made with ``key`` (options and articles)."""
