@@ -489,8 +489,8 @@ def stories_ingest(
     window: Annotated[str, typer.Option("--window", metavar="DAYS", help="How long a story stays open to new "
                                         "articles after its newest one, e.g. 7d.")] = "7d",
     scheduler: Annotated[str, typer.Option("--scheduler", metavar="NAME", help="Where reading and preparing run: "
-                                           "threads, processes, synchronous (this thread), or a Dask scheduler's "
-                                           "tcp://HOST:PORT; the stories are the same on each.")] = "threads",
+                                           "synchronous (this thread, the fastest on 2 cores), threads, processes, or a "
+                                           "Dask scheduler's tcp://HOST:PORT; the stories are the same on each.")] = "synchronous",
     batch: Annotated[int, typer.Option("--batch", min=1, metavar="N", help="Articles per transaction.")] = 1000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary line.")] = False,
 ) -> None:

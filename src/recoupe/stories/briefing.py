@@ -82,9 +82,9 @@ class StoryToBrief:
 
 def brief_stories(store: StoryStore, stories: list[int], options: dict, full: bool, workers: Workers,
                   progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[int, dict, bool]]:
-    """``(story, briefing, from the cache)`` for each of ``stories``, in their order; those not
-    kept are briefed on ``workers`` (a few stories per task; each worker process loads the
-    language model once) and kept."""
+    """``(story, briefing, from the cache)`` for each of ``stories``: the kept briefings first,
+    then the others, briefed on ``workers`` (one story per task; each worker process loads the
+    language model once) and kept as they come back."""
     if workers.scheduler == "threads":  # a spaCy pipeline is not shared between threads: one at a time
         workers = Workers("synchronous", 1)
     to_brief, done = [], 0
@@ -93,14 +93,15 @@ def brief_stories(store: StoryStore, stories: list[int], options: dict, full: bo
         key = briefing_key(articles, options, full)
         cached = store.cached_briefing(story, key)
         if cached is None:
-            to_brief.append(StoryToBrief(story, articles, key))
+            to_brief.append((story, key))  # its articles read again with its round: memory for one round
         else:
             done += 1
             if progress:
                 progress(done, len(stories))
             yield story, json.loads(cached), True
     for start in range(0, len(to_brief), STORIES_PER_ROUND * workers.workers):
-        chunk = to_brief[start:start + STORIES_PER_ROUND * workers.workers]
+        chunk = [StoryToBrief(story, store.articles(story), key)
+                 for story, key in to_brief[start:start + STORIES_PER_ROUND * workers.workers]]
         briefed = workers.map(functools.partial(_brief_on_worker, options=options, full=full), chunk)
         for item, data in zip(chunk, briefed):
             store.cache_briefing(item.story, item.key, json.dumps(data, ensure_ascii=False))

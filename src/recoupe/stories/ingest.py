@@ -76,7 +76,8 @@ def read_feed(paths: list[str], workers: Workers, progress: Progress | None = No
     for result in results:
         problems += result.problems
     # ids named after files are made unique as brief makes them ("a.txt", "a.html": "a", "a-2");
-    # a JSONL article's id is its own, and a second article with it is skipped below
+    # a JSONL article keeps its id (made unique within its file, as brief does), and an article
+    # of another file with the same id is skipped below
     from_jsonl = [file.suffix.lower() in JSONL_SUFFIXES for file in files]
     named_by_file = [d for jsonl, result in zip(from_jsonl, results) if not jsonl for d in result.documents]
     make_ids_unique(named_by_file)
@@ -122,7 +123,7 @@ def _copy_evidence_all(texts: list[str]) -> list[CopyEvidence]:
 
 
 def ingest(paths: list[str], store: StoryStore, batch_size: int = BATCH_ARTICLES, window_days: int = WINDOW_DAYS,
-           scheduler: str | Any = "threads", progress: Progress | None = None) -> IngestReport:
+           scheduler: str | Any = "synchronous", progress: Progress | None = None) -> IngestReport:
     """Read ``paths`` and add their new articles to the stories of ``store``; the per-article
     work runs on ``scheduler`` (``parallel.open_workers``)."""
     with open_workers(scheduler) as workers:

@@ -56,7 +56,7 @@ def check_scheduler(scheduler: str) -> None:
 
 
 @contextmanager
-def open_workers(scheduler: str | Any = "threads") -> Iterator[Workers]:
+def open_workers(scheduler: str | Any = "synchronous") -> Iterator[Workers]:
     """Workers for ``scheduler``: a local scheduler's name, a ``tcp://`` address of a Dask
     scheduler, a ``distributed.Client``, or workers already open. A process pool or a client
     made here is closed on leaving."""
