@@ -32,12 +32,34 @@ def test_eval_stories_on_rpm2_by_topic_reports_dev_and_test():
     done = _run(str(require(RPM2)), "--by", "topic", "--format", "json")
     assert done.returncode == 0, done.stderr
     scores = json.loads(done.stdout)
-    assert set(scores) == {"dev", "test"}
+    assert set(scores) == {"dev", "test", "dev_without_shared_texts", "test_without_shared_texts"}
     assert scores["dev"]["gold_groups"] == 10 and scores["test"]["gold_groups"] == 4  # the blind gold's test topics
     assert scores["dev"]["articles"] + scores["test"]["articles"] == 280
     assert 0.5 < scores["dev"]["bcubed_f1"] <= 1 and 0.5 < scores["test"]["bcubed_f1"] <= 1
     table = _run(str(RPM2), "--by", "topic").stdout
     assert "B-cubed F1" in table and "dev" in table and "test" in table
+
+
+def test_a_text_shared_by_two_gold_stories_is_scored_with_and_without(tmp_path):
+    notice = ("Starting in 1996, the archive has been donating its crawl data to the library: every day new "
+              "collections of pages are added, kept for researchers and for the public, who can browse the "
+              "archived sites of the past by their address and date, and download the files of each crawl.")
+    clusters = [{"id": "quake", "documents": [
+                    {"id": "q1", "title": "Earthquake hits Chile", "text": "A strong earthquake hit northern Chile."},
+                    {"id": "q2", "title": "Chile quake", "text": "The earthquake in northern Chile killed six."},
+                    {"id": "q3", "title": "", "text": notice}]},
+                {"id": "test-1", "documents": [{"id": "t1", "title": "Floods", "text": "Floods in Bavaria."}]},
+                {"id": "vote", "documents": [
+                    {"id": "v1", "title": "Budget vote", "text": "The senate passed the budget bill on Friday."},
+                    {"id": "v2", "title": "Senate budget", "text": "Senators voted the budget bill late on Friday."},
+                    {"id": "v3", "title": "", "text": notice}]},
+                {"id": "test-2", "documents": [{"id": "t2", "title": "Strike", "text": "Rail strike in France."}]}]
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps({**c, "language": "en"}) + "\n" for c in clusters), encoding="utf-8")
+    scores = json.loads(_run(str(path), "--format", "json").stdout)
+    # dev: the first and third clusters (every second one is test)
+    assert scores["dev"]["articles"] == 6 and scores["dev_without_shared_texts"]["articles"] == 4
+    assert scores["dev_without_shared_texts"]["bcubed_f1"] > scores["dev"]["bcubed_f1"]
 
 
 @pytest.mark.parametrize("content, message", [

@@ -11,6 +11,11 @@ rpm2-fr's two clusters of a topic are one story, days apart). Every dataset is s
 part, where thresholds are chosen, and a test part, looked at only to report: rpm2-fr by topic
 (the test topics are those of the blind gold of issue 19, tests/data/links: T02, T11, T16,
 T19), other datasets by cluster (every second cluster in file order is test).
+
+Some documents cannot be put right by any grouping: a text that is a copy of a text of another
+gold group (Multi-News keeps a web archive's notice as a "document" of hundreds of clusters, and
+the same AP story under two clusters). ``without_shared_texts`` leaves them out, and
+``eval-stories`` reports the scores with and without them.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from pathlib import Path
 
 from ..readers import shown_path
 from .assign import NEW_STORY_SIMILARITY, assign_stories
+from .duplicates import find_copies
 from .model import FeedArticle
 from .vectorise import vectorise
 
@@ -146,3 +152,17 @@ def evaluate_stories(articles: list[GoldArticle], thresholds: dict[str, float] |
                                  thresholds or NEW_STORY_SIMILARITY)
         scores[split] = score_stories(stories, [g.group for g in pool])
     return scores
+
+
+def without_shared_texts(articles: list[GoldArticle]) -> list[GoldArticle]:
+    """The articles less those whose text is a copy (``duplicates.find_copies``) of a text of
+    another gold group of their split."""
+    kept = []
+    for split in ("dev", "test"):
+        pool = [a for a in articles if a.split == split]
+        original_of = find_copies([a.article for a in pool]).original_of
+        groups: dict[int, set[str]] = defaultdict(set)
+        for k, original in enumerate(original_of):
+            groups[original].add(pool[k].group)
+        kept += [a for k, a in enumerate(pool) if len(groups[original_of[k]]) == 1]
+    return kept
