@@ -10,6 +10,7 @@ given (``tcp://HOST:PORT``, or a ``LocalCluster``'s client in the tests).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -69,7 +70,9 @@ def open_workers(scheduler: str | Any = "synchronous") -> Iterator[Workers]:
     if scheduler in LOCAL_SCHEDULERS:
         count = os.cpu_count() or 1
         if scheduler == "processes":
-            with ProcessPoolExecutor(max_workers=count) as pool:  # one pool for every batch, not one per batch
+            # one pool for every batch, not one per batch; started by spawn, as Dask's own process
+            # scheduler does: forking a process that runs threads (a progress bar's) is unsafe
+            with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn")) as pool:
                 yield Workers(scheduler, count, pool=pool)
         else:
             yield Workers(scheduler, count)
