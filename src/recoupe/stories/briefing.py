@@ -16,7 +16,6 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..features import NlpResources
@@ -120,13 +119,13 @@ def _brief_on_worker(items: list[StoryToBrief], options: dict, full: bool) -> li
     return [brief_articles(item.story, item.articles, options, full, resources=_worker_resources()) for item in items]
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _worker_resources() -> NlpResources:
     """The models, loaded once per worker process."""
     return NlpResources()
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     """This recoupe's code (its files' names, sizes and times): a briefing made by other code,
     an older release or an edited checkout, is not used again."""
