@@ -37,20 +37,28 @@ def originals() -> list[FeedArticle]:
     aside): Multi-News holds hundreds of copies of a web archive's notice ("Starting in 1996,
     alexa internet has been donating their crawl data..."), which would make every copy planted
     on one of them a "wrong" pair with the others."""
-    articles, seen = [], set()
+    return [article for cluster in clusters_of_the_sets() for article in cluster]
+
+
+def clusters_of_the_sets() -> list[list[FeedArticle]]:
+    """The sets' clusters, each a list of its documents, a text already taken left out (see
+    ``originals``); a cluster left with none is dropped."""
+    clusters, seen = [], set()
     for path in SETS:
         if not path.exists():
             sys.exit(f"{path} not found: this benchmark needs ../shared/data beside the checkout")
         for line in path.open(encoding="utf-8"):
             record = json.loads(line)
+            members = []
             for document in record["documents"]:
                 key = " ".join(document["text"].split()).lower()
-                if key in seen:
-                    continue
-                seen.add(key)
-                articles.append(FeedArticle(document["id"], document.get("title") or "", document["text"], None,
-                                            record.get("language") or "en"))
-    return articles
+                if key not in seen:
+                    seen.add(key)
+                    members.append(FeedArticle(str(document["id"]), document.get("title") or "", document["text"],
+                                               None, record.get("language") or "en"))
+            if members:
+                clusters.append(members)
+    return clusters
 
 
 def copy_of(article: FeedArticle, change: str, rng: random.Random, donor: FeedArticle, number: int) -> FeedArticle:

@@ -33,15 +33,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_duplicates import CHANGES, copy_of
+from bench_duplicates import CHANGES, clusters_of_the_sets, copy_of
 
 from recoupe.stories.assign import WINDOW_DAYS
 from recoupe.stories.duplicates import find_copies
 from recoupe.stories.evaluate import score_stories
 from recoupe.stories.model import FeedArticle
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-SETS = (DATA / "rpm2-fr" / "rpm2-fr.jsonl", DATA / "multinews-test" / "multinews-test.jsonl")
 ARTICLES_PER_DAY = 2000
 STORY_DAYS = 3
 COPY_SHARE = 0.1
@@ -51,21 +49,7 @@ START = 738000  # an ordinal day (2021-08-12): dates are START + day
 def stories_of_the_sets() -> tuple[list[list[FeedArticle]], dict[str, int]]:
     """The shared clusters as lists of articles (repeated texts taken once), and each article's
     source group: its own index, or that of the text the sets hold it a copy of."""
-    clusters, seen = [], set()
-    for path in SETS:
-        if not path.exists():
-            sys.exit(f"{path} not found: this benchmark needs ../shared/data beside the checkout")
-        for line in path.open(encoding="utf-8"):
-            record = json.loads(line)
-            members = []
-            for document in record["documents"]:
-                key = " ".join(document["text"].split()).lower()
-                if key not in seen:
-                    seen.add(key)
-                    members.append(FeedArticle(str(document["id"]), document.get("title") or "", document["text"],
-                                               None, record.get("language") or "en"))
-            if members:
-                clusters.append(members)
+    clusters = clusters_of_the_sets()
     pool = [a for members in clusters for a in members]
     natural = find_copies(pool)  # texts the sets hold twice (agency copies): one source group
     return clusters, {a.id: natural.original_of[k] for k, a in enumerate(pool)}

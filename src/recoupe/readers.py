@@ -441,32 +441,29 @@ def read_each_cluster(paths: list[str]) -> Iterator[tuple[str, ReadResult]]:
             yield shown_path(record.get("id")), result
 
 
-def feed_files(paths: list[str]) -> tuple[list[Path], list[InputProblem]]:
-    """The files a feed's paths name, folders listed as ``read_inputs`` lists them (by name, not
-    recursively, hidden files left out), so that each file can be read on its own worker."""
+def feed_files(paths: list[str]) -> tuple[list[tuple[Path, bool]], list[InputProblem]]:
+    """The files a feed's paths name, each with whether it was named itself (not found in a
+    folder), folders listed as ``read_inputs`` lists them (by name, not recursively, hidden files
+    left out), so that each file can be read on its own worker (``read_feed_file``)."""
     listing = ReadResult()
-    files: list[Path] = []
+    files: list[tuple[Path, bool]] = []
     for raw_path in paths:
         if not raw_path or raw_path == "-":
             raise UsageProblem(f"{shown_path(raw_path)!r}: a feed is read from files and folders")
         path = Path(raw_path)
         if not path.exists():
             raise UsageProblem(f"{shown_path(raw_path)}: no such file or folder")
-        if not path.is_dir():
-            files.append(path)
-            continue
-        for file in _folder_files(path, listing):
-            suffix = file.suffix.lower()
-            if suffix and suffix not in SUPPORTED_SUFFIXES:
-                listing.problems.append(InputProblem(shown_path(file), f"unsupported file type {shown_path(suffix)!r}, skipped"))
-            else:
-                files.append(file)
+        if path.is_dir():
+            files += [(file, False) for file in _folder_files(path, listing)]
+        else:
+            files.append((path, True))
     return files, listing.problems
 
 
-def read_feed_file(path: Path) -> ReadResult:
+def read_feed_file(path: Path, explicit: bool = True) -> ReadResult:
     """One file of a feed: a .jsonl file whole (each line a cluster of documents, whose gold ids
-    are not read, or one article), another file as ``brief`` reads it."""
+    are not read, or one article), another file as ``brief`` reads it (found in a folder,
+    ``explicit`` False, a file of another type is skipped and said)."""
     result = ReadResult()
     if path.suffix.lower() in JSONL_SUFFIXES:
         for origin, record in _jsonl_clusters(path, result, articles_too=True):
@@ -476,7 +473,7 @@ def read_feed_file(path: Path) -> ReadResult:
                 _append_document(record, origin, shown_path(f"{path.stem}-{origin.rsplit(':', 1)[1]}"),
                                  None, None, result)
     else:
-        _read_file(path, None, result, explicit=True)
+        _read_file(path, None, result, explicit=explicit)
     _finish(result)
     return result
 

@@ -115,8 +115,8 @@ def brief_stories(store: StoryStore, stories: list[int], options: dict, full: bo
 STORIES_PER_ROUND = 4
 
 
-def _brief_on_worker(items: list[StoryToBrief], options: dict, full: bool) -> list[dict]:
-    return [brief_articles(item.story, item.articles, options, full, resources=_worker_resources()) for item in items]
+def _brief_on_worker(item: StoryToBrief, options: dict, full: bool) -> dict:
+    return brief_articles(item.story, item.articles, options, full, resources=_worker_resources())
 
 
 @functools.lru_cache(maxsize=1)

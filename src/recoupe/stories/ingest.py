@@ -18,16 +18,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ..readers import JSONL_SUFFIXES, feed_files, make_ids_unique, parse_date, read_feed_file
+from ..readers import JSONL_SUFFIXES, ReadResult, feed_files, make_ids_unique, parse_date, read_feed_file
 from ..types import InputProblem, RawDocument
 from .assign import WINDOW_DAYS, assign_stories
-from .duplicates import CopyEvidence, CopyIndex, copy_evidence
+from .duplicates import CopyIndex, copy_evidence
 from .model import FeedArticle
 from .parallel import Workers, open_workers
-from .prepare import prepare_all
+from .prepare import prepare
 from .store import StoredArticle, StoryStore
 
 # Articles written per transaction: what a killed run can lose, and what one batch holds in memory.
@@ -60,8 +59,8 @@ class FeedRead:
 READ_CHUNK_FILES = 512
 
 
-def _read_files(files: list[Path]) -> list:
-    return [read_feed_file(file) for file in files]
+def _read_feed_file(file: tuple) -> ReadResult:
+    return read_feed_file(*file)
 
 
 def read_feed(paths: list[str], workers: Workers, progress: Progress | None = None) -> FeedRead:
@@ -70,7 +69,7 @@ def read_feed(paths: list[str], workers: Workers, progress: Progress | None = No
     results = []
     for start in range(0, len(files), READ_CHUNK_FILES):
         chunk = files[start:start + READ_CHUNK_FILES]
-        results += workers.map(_read_files, chunk)
+        results += workers.map(_read_feed_file, chunk)
         if progress:
             progress("reading", start + len(chunk), len(files))
     for result in results:
@@ -78,7 +77,7 @@ def read_feed(paths: list[str], workers: Workers, progress: Progress | None = No
     # ids named after files are made unique as brief makes them ("a.txt", "a.html": "a", "a-2");
     # a JSONL article keeps its id (made unique within its file, as brief does), and an article
     # of another file with the same id is skipped below
-    from_jsonl = [file.suffix.lower() in JSONL_SUFFIXES for file in files]
+    from_jsonl = [file.suffix.lower() in JSONL_SUFFIXES for file, _ in files]
     named_by_file = [d for jsonl, result in zip(from_jsonl, results) if not jsonl for d in result.documents]
     make_ids_unique(named_by_file)
     renamed = iter(named_by_file)
@@ -112,14 +111,10 @@ def _copy_index(store: StoryStore, window_days: int, workers: Workers) -> CopyIn
     found: their evidence computed again from the stored texts (cheaper to redo than to store)."""
     index = CopyIndex(window_days)
     recent = store.recent_originals(window_days)
-    evidence = workers.map(_copy_evidence_all, [text for _, text, _ in recent])
+    evidence = workers.map(copy_evidence, [text for _, text, _ in recent])
     for (article_id, _, date), item in zip(recent, evidence):
         index.original_of(article_id, item, date)
     return index
-
-
-def _copy_evidence_all(texts: list[str]) -> list[CopyEvidence]:
-    return [copy_evidence(text) for text in texts]
 
 
 def ingest(paths: list[str], store: StoryStore, batch_size: int = BATCH_ARTICLES, window_days: int = WINDOW_DAYS,
@@ -145,7 +140,7 @@ def ingest(paths: list[str], store: StoryStore, batch_size: int = BATCH_ARTICLES
             progress("storing", 0, len(fresh))
         for start in range(0, len(fresh), batch_size):
             batch = [articles[k] for k in fresh[start:start + batch_size]]
-            prepared = workers.map(prepare_all, batch)
+            prepared = workers.map(prepare, batch)
             copy_of = [copy_index.original_of(a.id, p.copy, a.date) for a, p in zip(batch, prepared)]
             originals = [k for k, original in enumerate(copy_of) if original is None]
             for k in originals:

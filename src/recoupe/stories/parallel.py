@@ -3,7 +3,7 @@ on a Dask ``distributed`` cluster. Only work that depends on one article at a ti
 (reading a file, ``prepare``); results come back in input order, whatever ran them, which is
 what lets the sequential steps after them give the same stories on every scheduler.
 
-Dask bags are the one interface to all three: ``bag.map_partitions(...).compute(scheduler=...)``
+Dask bags are the one interface to all three: ``bag.map(...).compute(scheduler=...)``
 keeps the order of ``from_sequence``; a ``distributed.Client`` becomes the scheduler when one is
 given (``tcp://HOST:PORT``, or a ``LocalCluster``'s client in the tests).
 """
@@ -29,21 +29,19 @@ class SchedulerProblem(ValueError):
 
 
 class Workers:
-    """``map(function, items)``: ``function`` applied to ``items`` split in partitions (it takes
-    and returns a list), the results concatenated in input order."""
+    """``map(function, items)``: ``function`` applied to each item, the items split in
+    partitions, the results in input order."""
 
     def __init__(self, scheduler: str, workers: int, client: Any = None, pool: Any = None) -> None:
         self.scheduler, self.workers, self.client, self.pool = scheduler, workers, client, pool
 
-    def map(self, function: Callable[[list], list], items: list) -> list:
-        if not items:
-            return []
-        if self.scheduler == "synchronous" or len(items) == 1:
-            return function(items)
+    def map(self, function: Callable[[Any], Any], items: list) -> list:
+        if self.scheduler == "synchronous" or len(items) <= 1:
+            return [function(item) for item in items]
         import dask.bag as db
 
         partitions = min(len(items), self.workers * PARTITIONS_PER_WORKER)
-        bag = db.from_sequence(items, npartitions=partitions).map_partitions(function)
+        bag = db.from_sequence(items, npartitions=partitions).map(function)
         if self.client is not None:
             return bag.compute(scheduler=self.client)
         return bag.compute(scheduler=self.scheduler, pool=self.pool) if self.pool else bag.compute(scheduler=self.scheduler)

@@ -24,7 +24,3 @@ class PreparedArticle:
 def prepare(article: FeedArticle) -> PreparedArticle:
     return PreparedArticle(article_terms(article), copy_evidence(article.text))
 
-
-def prepare_all(articles: list[FeedArticle]) -> list[PreparedArticle]:
-    """Every article prepared: one Dask partition, or the whole batch on one thread."""
-    return [prepare(article) for article in articles]
